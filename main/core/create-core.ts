@@ -1,0 +1,64 @@
+/**
+ * The application core, with no Electron in it: the database, the services and the router.
+ * The Electron shell, the CLI and the tests all start the app through this one function.
+ */
+import { contract } from '../../shared/contract/index';
+import { openDatabase, migrateToLatest, type Db } from '../db/open-database';
+import { createRouter, type Router } from '../ipc/router';
+import type { Handlers } from '../ipc/handlers';
+import { createBeneficiaryService, type BeneficiaryService } from '../beneficiaries/beneficiary-service';
+import { beneficiaryHandlers } from '../beneficiaries/handlers';
+import { createSessionStore, type SessionStore } from '../session/session-store';
+import { sessionHandlers } from '../session/handlers';
+import { bootstrap } from '../setup/bootstrap';
+import { systemClock, uuidV7, type Clock, type IdGenerator } from './clock';
+import { createLogger, type Logger } from './logger';
+
+export const APP_ORIGIN = 'app://istiqbal';
+
+export interface CoreOptions {
+  databaseFile: string;
+  /** Origins whose main frame may call the router; the shell's `app://istiqbal` by default. */
+  trustedOrigins?: readonly string[];
+  clock?: Clock;
+  newId?: IdGenerator;
+  logger?: Logger;
+  version?: string;
+}
+
+export interface Core {
+  db: Db;
+  router: Router;
+  sessions: SessionStore;
+  beneficiaries: BeneficiaryService;
+  clock: Clock;
+  newId: IdGenerator;
+  close(): Promise<void>;
+}
+
+export async function createCore(options: CoreOptions): Promise<Core> {
+  const clock = options.clock ?? systemClock;
+  const newId = options.newId ?? uuidV7;
+  const logger = options.logger ?? createLogger();
+  const db = openDatabase(options.databaseFile);
+  await migrateToLatest(db);
+  const { counter, admin } = await bootstrap(db, clock, newId);
+
+  const sessions = createSessionStore();
+  // Until sign-in lands (issue 4) the counter opens as its first administrator, and says so.
+  sessions.set({ user: admin, counter, autoSignedIn: true });
+
+  const beneficiaries = createBeneficiaryService({ db, clock, newId });
+  const handlers: Handlers = {
+    ...sessionHandlers(sessions, options.version ?? '0.0.0'),
+    ...beneficiaryHandlers(db, beneficiaries),
+  };
+  const router = createRouter({
+    contract,
+    handlers,
+    currentSession: sessions.current,
+    trustedOrigins: options.trustedOrigins ?? [APP_ORIGIN],
+    logger,
+  });
+  return { db, router, sessions, beneficiaries, clock, newId, close: () => db.destroy() };
+}

@@ -1,0 +1,18 @@
+/**
+ * Migrations through a static provider: bundlers cannot follow a folder scan, and the list is
+ * the order. Zero-padded names; once released, a migration is never edited, only followed.
+ */
+import type { Migration, MigrationProvider } from 'kysely/migration';
+import { migration0001 } from './0001-foundation';
+import { migration0002 } from './0002-beneficiaries';
+
+export const MIGRATIONS: Record<string, Migration> = {
+  '0001-foundation': migration0001,
+  '0002-beneficiaries': migration0002,
+};
+
+export const staticMigrationProvider: MigrationProvider = {
+  async getMigrations() {
+    return MIGRATIONS;
+  },
+};

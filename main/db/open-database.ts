@@ -1,0 +1,38 @@
+/**
+ * Opens the counter's SQLite file with the settings a desktop app that must never lose a record
+ * needs: WAL (readers never block the writer), foreign keys, a busy timeout, and
+ * `synchronous=FULL` so a committed transaction survives a power cut, not only a crash.
+ */
+import { CompiledQuery, Kysely } from 'kysely';
+import { Migrator } from 'kysely/migration';
+import type { Database } from './schema';
+import { Sqlite3Dialect } from './sqlite3-driver';
+import { staticMigrationProvider } from './migrations';
+
+export type Db = Kysely<Database>;
+
+const PRAGMAS = [
+  'PRAGMA journal_mode = WAL',
+  'PRAGMA synchronous = FULL',
+  'PRAGMA foreign_keys = ON',
+  'PRAGMA busy_timeout = 5000',
+  'PRAGMA temp_store = MEMORY',
+];
+
+export function openDatabase(filename: string): Db {
+  return new Kysely<Database>({
+    dialect: new Sqlite3Dialect({
+      filename,
+      async onOpen(connection) {
+        for (const pragma of PRAGMAS) await connection.executeQuery(CompiledQuery.raw(pragma));
+      },
+    }),
+  });
+}
+
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: staticMigrationProvider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

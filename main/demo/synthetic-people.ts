@@ -1,0 +1,74 @@
+/**
+ * Realistic synthetic beneficiaries for demos, tests and benchmarks: four-part Arabic names,
+ * valid national IDs and Iqamas (Luhn check digit), Saudi mobiles. Deterministic for a seed.
+ */
+import type { BeneficiaryInput } from '../../shared/beneficiaries/schemas';
+
+const MALE = ['محمد', 'أحمد', 'عبدالله', 'عبد الرحمن', 'خالد', 'سعد', 'فهد', 'سلطان', 'فيصل', 'ناصر', 'سعود', 'تركي', 'بندر', 'ماجد', 'عمر', 'علي', 'إبراهيم', 'يوسف', 'حمد', 'عبدالعزيز', 'صالح', 'منصور', 'راشد', 'مشعل', 'نايف'];
+const FEMALE = ['نورة', 'فاطمة', 'سارة', 'مريم', 'هيا', 'لطيفة', 'منيرة', 'عائشة', 'حصة', 'الجوهرة', 'ريم', 'أمل', 'هند', 'نوف', 'شيخة', 'موضي', 'بدرية', 'جواهر'];
+const FAMILY = ['القحطاني', 'العتيبي', 'الدوسري', 'الشمري', 'الحربي', 'المطيري', 'الغامدي', 'الزهراني', 'العنزي', 'السبيعي', 'الشهري', 'العمري', 'المالكي', 'السهلي', 'البقمي', 'الرشيدي', 'الخالدي', 'التميمي', 'الهاجري', 'اليامي'];
+const CITIES = ['الرياض', 'الخرج', 'الدلم', 'حوطة بني تميم', 'المزاحمية'];
+const CATEGORIES = ['orphans', 'widows', 'divorced', 'elderly', 'disability', 'low_income'];
+
+/** A small deterministic PRNG (mulberry32), so a seed always gives the same people. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Appends the Luhn check digit that makes a 9-digit body a valid Saudi ID. */
+export function withCheckDigit(body9: string): string {
+  let sum = 0;
+  for (let i = 0; i < 9; i++) {
+    let d = Number(body9[i]);
+    if (i % 2 === 0) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return body9 + String((10 - (sum % 10)) % 10);
+}
+
+/** The n-th unique ID of a kind: unique by construction, not by chance. */
+export function nthSaudiId(n: number, kind: 'citizen' | 'resident' = 'citizen'): string {
+  const body = (kind === 'citizen' ? '1' : '2') + String(n).padStart(8, '0');
+  return withCheckDigit(body);
+}
+
+export function nthMobile(n: number): string {
+  return '05' + String(50_000_000 + (n % 50_000_000)).padStart(8, '0');
+}
+
+export function syntheticBeneficiary(n: number, random: () => number): BeneficiaryInput {
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+  const female = random() < 0.45;
+  const resident = random() < 0.15;
+  const year = 1950 + Math.floor(random() * 55);
+  const month = 1 + Math.floor(random() * 12);
+  const day = 1 + Math.floor(random() * 28);
+  return {
+    idType: resident ? 'iqama' : 'national_id',
+    idNumber: nthSaudiId(n, resident ? 'resident' : 'citizen'),
+    firstName: female ? pick(FEMALE) : pick(MALE),
+    fatherName: pick(MALE),
+    grandfatherName: pick(MALE),
+    familyName: pick(FAMILY),
+    gender: female ? 'female' : 'male',
+    birthDate: { calendar: 'gregorian', value: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` },
+    nationality: resident ? 'YE' : 'SA',
+    maritalStatus: pick(['single', 'married', 'divorced', 'widowed'] as const),
+    mobile: nthMobile(n),
+    city: pick(CITIES),
+    category: pick(CATEGORIES),
+    employmentStatus: pick(['employed', 'unemployed', 'retired', 'unable_to_work'] as const),
+    monthlyIncome: Math.floor(random() * 60) * 100,
+    household: [],
+  };
+}

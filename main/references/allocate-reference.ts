@@ -1,0 +1,24 @@
+/**
+ * Takes the next number of a counter's sequence inside the caller's transaction, so a rolled
+ * back write gives its number back and two writes never share one.
+ */
+import { sql, type Transaction } from 'kysely';
+import type { Database } from '../db/schema';
+import { hijriYear } from '../../shared/dates/calendars';
+import { formatReference } from '../../shared/ids/reference';
+
+export async function allocateReference(
+  trx: Transaction<Database>,
+  prefix: string,
+  counterCode: string,
+  at: Date,
+): Promise<string> {
+  const year = hijriYear(at);
+  const row = await trx
+    .insertInto('sequences')
+    .values({ kind: prefix, year, counter_code: counterCode, last_value: 1 })
+    .onConflict((oc) => oc.columns(['kind', 'year', 'counter_code']).doUpdateSet({ last_value: sql`last_value + 1` }))
+    .returning('last_value')
+    .executeTakeFirstOrThrow();
+  return formatReference(prefix, year, counterCode, row.last_value);
+}

@@ -1,0 +1,43 @@
+/**
+ * The Electron entry point: a thin shell over the core. It registers the app:// scheme, hardens
+ * sessions and web contents, starts the core on the user-data folder, wires IPC and opens the
+ * window. Everything else lives in services that run without Electron.
+ */
+import { app } from 'electron';
+import { join } from 'node:path';
+import { createCore } from '../core/create-core';
+import { appPaths } from '../core/paths';
+import { DATABASE_FILE } from '../core/user-data-dir';
+import { seedDemo } from '../demo/seed-demo';
+import { registerAppSchemeAsPrivileged, serveRenderer } from './protocol';
+import { hardenSessions, hardenWebContents } from './security';
+import { wireIpc } from './ipc-wiring';
+import { createMainWindow } from './window';
+import { installMenu } from './menu';
+
+registerAppSchemeAsPrivileged();
+app.enableSandbox();
+hardenWebContents();
+
+if (!app.requestSingleInstanceLock()) app.quit();
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  hardenSessions();
+  const paths = appPaths(app.getAppPath(), app.isPackaged ? process.resourcesPath : undefined);
+  serveRenderer(paths.rendererDir);
+  const core = await createCore({ databaseFile: join(app.getPath('userData'), DATABASE_FILE), version: app.getVersion() });
+  if (process.argv.includes('--demo')) await seedDemo(core, { count: 40, onlyIfEmpty: true });
+  wireIpc(core.router);
+  installMenu();
+  const devTools = !app.isPackaged && process.env.ISTIQBAL_DEVTOOLS === '1';
+  createMainWindow(devTools);
+  app.on('window-all-closed', () => {
+    void core.close().finally(() => app.quit());
+  });
+}
+
+start().catch((error: unknown) => {
+  console.error('Istiqbal failed to start:', error);
+  app.exit(1);
+});

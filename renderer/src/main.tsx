@@ -1,0 +1,15 @@
+import './zod-jitless';
+import '@mantine/core/styles.css';
+import './styles/fonts.css';
+import './styles/theme-variables.css';
+import './styles/app.css';
+import './i18n';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

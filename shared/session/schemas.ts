@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { ROLES } from '../auth/roles';
+
+export const sessionView = z.object({
+  user: z.object({ id: z.string(), displayName: z.string(), role: z.enum(ROLES) }),
+  counter: z.object({ id: z.string(), code: z.string(), name: z.string() }),
+  /** Until sign-in lands (issue 4) the counter opens as its default user; the UI says so. */
+  autoSignedIn: z.boolean(),
+});
+export type SessionView = z.infer<typeof sessionView>;
+
+export const appInfo = z.object({
+  version: z.string(),
+  organisation: z.object({ name: z.string(), licence: z.string() }),
+  sync: z.object({ state: z.literal('not-configured') }),
+  printer: z.object({ state: z.literal('not-configured') }),
+});
+export type AppInfo = z.infer<typeof appInfo>;

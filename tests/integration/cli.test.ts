@@ -1,0 +1,28 @@
+/** The CLI over the core, as an administrator or an OS scheduler runs it. */
+import { afterAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { makeTempDir } from '../support/temp-dir';
+
+const data = makeTempDir();
+afterAll(() => data.cleanup());
+
+function cli(...args: string[]) {
+  return spawnSync(process.execPath, ['--import', 'tsx', 'main/cli/main.ts', ...args, '--data', data.dir], { encoding: 'utf8' });
+}
+
+describe('cli', () => {
+  it('migrates, seeds demo data and reports what the database holds', () => {
+    const migrate = cli('migrate');
+    expect(migrate.status).toBe(0);
+    expect(migrate.stdout).toContain('database ready');
+    expect(cli('seed-demo', '--count', '12').status).toBe(0);
+    const info = cli('info');
+    expect(info.status).toBe(0);
+    expect(JSON.parse(info.stdout).beneficiaries).toBe(12);
+  });
+  it('refuses an unknown command with exit code 2', () => {
+    const r = cli('explode');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('unknown command');
+  });
+});
