@@ -8,7 +8,7 @@ import { StatusBar } from './StatusBar';
 import { applyDocumentLanguage, directionOf, LANGUAGE_KEY } from '../i18n';
 import { useLanguage } from './use-language';
 import { PlaceholderScreen } from '../common/PlaceholderScreen';
-import { BeneficiariesScreen } from '../beneficiaries/BeneficiariesScreen';
+import { SCREEN_COMPONENTS } from './screens';
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false }, mutations: { retry: false } },
@@ -64,7 +64,7 @@ function Shell() {
         ))}
       </nav>
       <main className="app-main">
-        {screen === 'beneficiaries' ? <BeneficiariesScreen /> : <PlaceholderScreen title={t(`nav.${screen}`)} />}
+        {SCREEN_COMPONENTS[screen]?.() ?? <PlaceholderScreen title={t(`nav.${screen}`)} />}
       </main>
       <div className="app-footer">
         <StatusBar />

@@ -1,8 +1,7 @@
 /** i18next with the two languages bundled (no network); Arabic by default, right-to-left. */
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { ar } from './ar';
-import { en } from './en';
+import { messagesAr, messagesEn } from './messages';
 import type { Language } from '../../../shared/dates/calendars';
 
 export const LANGUAGE_KEY = 'istiqbal.language';
@@ -20,7 +19,7 @@ const stored = localStorage.getItem(LANGUAGE_KEY);
 const initial: Language = stored === 'en' ? 'en' : 'ar';
 
 void i18n.use(initReactI18next).init({
-  resources: { ar: { translation: ar }, en: { translation: en } },
+  resources: { ar: { translation: messagesAr }, en: { translation: messagesEn } },
   lng: initial,
   fallbackLng: 'ar',
   interpolation: { escapeValue: false },

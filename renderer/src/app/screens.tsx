@@ -1,0 +1,11 @@
+/**
+ * Which component each section shows. A section whose issue has not landed shows the plain
+ * "not built yet" placeholder. Add a built section here with one line.
+ */
+import type { ReactNode } from 'react';
+import type { Screen } from './navigation';
+import { BeneficiariesScreen } from '../beneficiaries/BeneficiariesScreen';
+
+export const SCREEN_COMPONENTS: Partial<Record<Screen, () => ReactNode>> = {
+  beneficiaries: () => <BeneficiariesScreen />,
+};

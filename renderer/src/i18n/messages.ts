@@ -1,0 +1,17 @@
+/**
+ * All UI text, assembled from the shell's words and each domain's own file, so a feature's
+ * strings live beside its screens. Add a domain here with one line per language.
+ */
+import { shellAr } from './ar';
+import { shellEn } from './en';
+import { beneficiariesAr, beneficiariesEn } from '../beneficiaries/i18n';
+
+export const messagesAr = {
+  ...shellAr,
+  beneficiaries: beneficiariesAr,
+};
+
+export const messagesEn: typeof messagesAr = {
+  ...shellEn,
+  beneficiaries: beneficiariesEn,
+};
