@@ -5,7 +5,9 @@
 import type { ReactNode } from 'react';
 import type { Screen } from './navigation';
 import { BeneficiariesScreen } from '../beneficiaries/BeneficiariesScreen';
+import { SettingsScreen } from '../settings/SettingsScreen';
 
 export const SCREEN_COMPONENTS: Partial<Record<Screen, () => ReactNode>> = {
   beneficiaries: () => <BeneficiariesScreen />,
+  settings: () => <SettingsScreen />,
 };

@@ -5,13 +5,16 @@
 import { shellAr } from './ar';
 import { shellEn } from './en';
 import { beneficiariesAr, beneficiariesEn } from '../beneficiaries/i18n';
+import { settingsAr, settingsEn } from '../settings/i18n';
 
 export const messagesAr = {
   ...shellAr,
   beneficiaries: beneficiariesAr,
+  settings: settingsAr,
 };
 
 export const messagesEn: typeof messagesAr = {
   ...shellEn,
   beneficiaries: beneficiariesEn,
+  settings: settingsEn,
 };

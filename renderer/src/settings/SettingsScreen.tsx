@@ -1,0 +1,31 @@
+/** Settings: one tab per domain panel registered in panels.tsx. */
+import { Tabs, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { SETTINGS_PANELS } from './panels';
+import { PlaceholderScreen } from '../common/PlaceholderScreen';
+
+export function SettingsScreen() {
+  const { t } = useTranslation();
+  if (SETTINGS_PANELS.length === 0) return <PlaceholderScreen title={t('nav.settings')} />;
+  return (
+    <section aria-labelledby="settings-title">
+      <Title order={1} id="settings-title" mb="md">
+        {t('nav.settings')}
+      </Title>
+      <Tabs defaultValue={SETTINGS_PANELS[0]!.key} keepMounted={false}>
+        <Tabs.List>
+          {SETTINGS_PANELS.map((p) => (
+            <Tabs.Tab key={p.key} value={p.key} data-testid={`settings-tab-${p.key}`}>
+              {t(`settings.panels.${p.key}` as 'nav.settings')}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        {SETTINGS_PANELS.map((p) => (
+          <Tabs.Panel key={p.key} value={p.key} pt="md">
+            {p.render()}
+          </Tabs.Panel>
+        ))}
+      </Tabs>
+    </section>
+  );
+}
