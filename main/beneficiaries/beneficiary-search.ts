@@ -9,6 +9,7 @@ import { normaliseArabic } from '../../shared/text/arabic-normalise';
 import { toLatinDigits } from '../../shared/text/digits';
 import { normaliseSaudiMobile } from '../../shared/validation/phone';
 import { toSummary } from './beneficiary-rows';
+import { phoneMatches } from './phone-match';
 
 const SUMMARY_COLUMNS = [
   'id',
@@ -41,10 +42,7 @@ export async function searchBeneficiaries(db: Db, rawQuery: string, limit: numbe
   if (/^\+?\d+$/.test(compact)) {
     const mobile = normaliseSaudiMobile(compact);
     if (mobile) {
-      const rows = await live
-        .where((eb) => eb.or([eb('mobile', '=', mobile), eb('alt_mobile', '=', mobile)]))
-        .limit(limit)
-        .execute();
+      const rows = await live.where(phoneMatches(mobile)).limit(limit).execute();
       if (rows.length > 0) return rows.map((r) => toSummary(r, 'phone'));
     }
     // An ID number, whole or its beginning: a range scan on the unique index.
@@ -63,13 +61,18 @@ export async function searchBeneficiaries(db: Db, rawQuery: string, limit: numbe
   const long = terms.filter((t) => t.length >= 3);
   if (long.length > 0) {
     // Trigram FTS answers substring matches of three letters or more; shorter terms filter after.
+    // Driving the query from the FTS index (rowid order, no sort) lets LIMIT stop early even when
+    // a common name such as محمد matches a large share of a million records.
     const match = long.map(ftsPhrase).join(' AND ');
-    let q = live
-      .where(sql<boolean>`rowid IN (SELECT rowid FROM beneficiaries_fts WHERE beneficiaries_fts MATCH ${match})`)
-      .orderBy('name_normalised')
+    let q = db
+      .selectFrom('beneficiaries_fts as f')
+      .innerJoin('beneficiaries as b', (join) => join.onRef(sql`b.rowid`, '=', sql`f.rowid`))
+      .select(SUMMARY_COLUMNS.map((c) => `b.${c}` as const))
+      .where(sql<boolean>`beneficiaries_fts MATCH ${match}`)
+      .where('b.deleted_at', 'is', null)
       .limit(limit);
     for (const short of terms.filter((t) => t.length < 3)) {
-      q = q.where('name_normalised', 'like', `%${short}%`);
+      q = q.where('b.name_normalised', 'like', `%${short}%`);
     }
     const rows = await q.execute();
     return rows.map((r) => toSummary(r, 'name'));

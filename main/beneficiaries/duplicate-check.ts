@@ -11,6 +11,7 @@ import { digitsOnly } from '../../shared/text/digits';
 import { normaliseSaudiMobile } from '../../shared/validation/phone';
 import { maskId } from '../../shared/validation/national-id';
 import { fullNameOf } from './beneficiary-rows';
+import { phoneMatches } from './phone-match';
 
 export interface DuplicateProbe {
   excludeId?: string | null;
@@ -52,7 +53,7 @@ export async function findDuplicates(db: Kysely<Database>, probe: DuplicateProbe
 
   const mobile = probe.mobile ? normaliseSaudiMobile(probe.mobile) : null;
   if (mobile) {
-    add(await base().where((eb) => eb.or([eb('mobile', '=', mobile), eb('alt_mobile', '=', mobile)])).execute(), 'same_phone');
+    add(await base().where(phoneMatches(mobile)).execute(), 'same_phone');
   }
 
   const parts = [probe.firstName, probe.fatherName, probe.grandfatherName, probe.familyName];

@@ -1,5 +1,8 @@
 /** Kysely's view of the local SQLite database. One interface per table; columns in snake_case. */
 import type { Generated } from 'kysely';
+import type { ChannelTables } from '../calls/call-schema-types';
+import type { WalkInTables } from '../walk-ins/tables';
+import type { PrivacyTables } from '../privacy/privacy-tables';
 
 /** Columns every synchronised record carries. */
 export interface RecordColumns {
@@ -25,6 +28,9 @@ export interface UsersTable extends RecordColumns {
   role: string;
   password_hash: string | null;
   active: number;
+  failed_attempts: Generated<number>;
+  locked_until: string | null;
+  password_changed_at: string | null;
 }
 
 export interface SettingsTable {
@@ -53,6 +59,9 @@ export interface AuditLogTable {
   after_json: string | null;
   prev_hash: string;
   hash: string;
+  before_digest: string | null;
+  after_digest: string | null;
+  redacted_at: string | null;
 }
 
 export interface BeneficiariesTable extends RecordColumns {
@@ -102,7 +111,13 @@ export interface CategoriesTable {
   active: number;
 }
 
-export interface Database {
+/** The FTS5 index over normalised names (external content; rowid = beneficiaries.rowid). */
+export interface BeneficiariesFtsTable {
+  rowid: number;
+  name_normalised: string;
+}
+
+export interface Database extends WalkInTables, PrivacyTables, ChannelTables {
   counters: CountersTable;
   users: UsersTable;
   settings: SettingsTable;
@@ -110,5 +125,6 @@ export interface Database {
   audit_log: AuditLogTable;
   beneficiaries: BeneficiariesTable;
   household_members: HouseholdMembersTable;
+  beneficiaries_fts: BeneficiariesFtsTable;
   beneficiary_categories: CategoriesTable;
 }

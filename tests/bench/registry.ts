@@ -1,0 +1,144 @@
+/**
+ * Registry benchmark: seed N synthetic beneficiaries (default 1,000,000) into a real SQLite file,
+ * then time lookups by ID, by phone, by name fragment and the duplicate check, against a plain
+ * LIKE scan over the same data in the same run. Prints JSON. Usage:
+ *   npx tsx tests/bench/registry.ts [--rows 1000000] [--samples 1000]
+ * Targets (issue 3): every lookup p95 ≤ 5 ms; seeding ≥ 50,000 rows/s.
+ */
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { performance } from 'node:perf_hooks';
+import { sql } from 'kysely';
+import { openDatabase, migrateToLatest } from '../../main/db/open-database';
+import { bulkInsertJson } from '../../main/db/bulk-insert';
+import { searchBeneficiaries } from '../../main/beneficiaries/beneficiary-search';
+import { findDuplicates } from '../../main/beneficiaries/duplicate-check';
+import { prng, syntheticBeneficiary } from '../../main/demo/synthetic-people';
+import { normaliseName } from '../../shared/text/arabic-normalise';
+import { normaliseSaudiMobile } from '../../shared/validation/phone';
+import { makeTempDir } from '../support/temp-dir';
+import { timeEach, trackPeakMemory } from './stats';
+
+const { values } = parseArgs({ options: { rows: { type: 'string' }, samples: { type: 'string' } } });
+const ROWS = Number(values.rows ?? 1_000_000);
+const SAMPLES = Number(values.samples ?? 1000);
+const BASELINE_SAMPLES = Math.max(10, Math.round(SAMPLES / 20));
+const BATCH = 2000;
+const COLUMNS = [
+  'id', 'reference', 'id_type', 'id_number', 'first_name', 'father_name', 'grandfather_name', 'family_name',
+  'name_normalised', 'gender', 'birth_date', 'nationality', 'mobile', 'city', 'category', 'version',
+  'created_at', 'updated_at', 'created_by', 'updated_by', 'counter_id',
+];
+
+const peakMemory = trackPeakMemory();
+const tmp = makeTempDir('istiqbal-bench-');
+const file = join(tmp.dir, 'bench.sqlite');
+const db = openDatabase(file);
+await migrateToLatest(db);
+
+// Seeding: rows built up front per batch, inserted in one transaction per 20 batches.
+const random = prng(1448);
+const at = new Date().toISOString();
+let built = 0;
+let insertMs = 0;
+const seedStart = performance.now();
+while (built < ROWS) {
+  const chunk: Record<string, unknown>[][] = [];
+  for (let b = 0; b < 20 && built < ROWS; b++) {
+    const rows: Record<string, unknown>[] = [];
+    for (let i = 0; i < BATCH && built < ROWS; i++, built++) {
+      const p = syntheticBeneficiary(built + 1, random);
+      const birth = p.birthDate?.value ?? null;
+      rows.push({
+        id: `bench-${built}`,
+        reference: `B-1448-K01-${String(built + 1).padStart(7, '0')}`,
+        id_type: p.idType,
+        id_number: p.idNumber,
+        first_name: p.firstName,
+        father_name: p.fatherName,
+        grandfather_name: p.grandfatherName,
+        family_name: p.familyName,
+        name_normalised: normaliseName([p.firstName, p.fatherName, p.grandfatherName, p.familyName]),
+        gender: p.gender,
+        birth_date: birth,
+        nationality: p.nationality ?? 'SA',
+        mobile: normaliseSaudiMobile(p.mobile)!,
+        city: p.city ?? null,
+        category: p.category ?? null,
+        version: 1,
+        created_at: at,
+        updated_at: at,
+        created_by: 'bench',
+        updated_by: 'bench',
+        counter_id: 'bench',
+      });
+    }
+    chunk.push(rows);
+  }
+  const t = performance.now();
+  await db.transaction().execute(async (trx) => {
+    for (const rows of chunk) await bulkInsertJson(trx, 'beneficiaries', COLUMNS, rows);
+  });
+  insertMs += performance.now() - t;
+}
+const seedTotalMs = performance.now() - seedStart;
+await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
+await sql`ANALYZE`.execute(db);
+
+// Sample existing people to look up.
+const picks = Array.from({ length: SAMPLES }, () => Math.floor(random() * ROWS));
+const sampleRows = await Promise.all(
+  picks.map((i) =>
+    db.selectFrom('beneficiaries').select(['id_number', 'mobile', 'first_name', 'father_name', 'grandfather_name', 'family_name', 'birth_date', 'name_normalised']).where('id', '=', `bench-${i}`).executeTakeFirstOrThrow(),
+  ),
+);
+const fragmentOf = (n: string) => {
+  const words = n.split(' ');
+  const family = words[words.length - 1]!;
+  return `${words[0]} ${family.slice(2, 6)}`; // a first name and a piece of the family name
+};
+const localMobile = (e164: string) => e164.replace('+966', '0');
+
+const results = {
+  rows: ROWS,
+  seeding: {
+    insert_rows_per_s: Math.round(ROWS / (insertMs / 1000)),
+    total_rows_per_s_including_generation: Math.round(ROWS / (seedTotalMs / 1000)),
+  },
+  db_file_mb: Math.round((statSync(file).size / 1024 / 1024) * 10) / 10,
+  lookups: {
+    by_id: await timeEach(sampleRows, (r) => searchBeneficiaries(db, r.id_number, 20)),
+    by_phone: await timeEach(sampleRows, (r) => searchBeneficiaries(db, localMobile(r.mobile), 20)),
+    by_name_fragment: await timeEach(sampleRows, (r) => searchBeneficiaries(db, fragmentOf(r.name_normalised), 20)),
+    duplicate_check: await timeEach(sampleRows, (r) =>
+      findDuplicates(db, {
+        idNumber: r.id_number,
+        mobile: r.mobile,
+        firstName: r.first_name,
+        fatherName: r.father_name,
+        grandfatherName: r.grandfather_name,
+        familyName: r.family_name,
+        birthYear: r.birth_date ? Number(r.birth_date.slice(0, 4)) : null,
+      }),
+    ),
+  },
+  baseline_like_scan: {
+    by_id: await timeEach(sampleRows.slice(0, BASELINE_SAMPLES), (r) =>
+      sql`SELECT id FROM beneficiaries WHERE id_number LIKE ${'%' + r.id_number + '%'} LIMIT 20`.execute(db),
+    ),
+    by_phone: await timeEach(sampleRows.slice(0, BASELINE_SAMPLES), (r) =>
+      sql`SELECT id FROM beneficiaries WHERE mobile LIKE ${'%' + r.mobile.slice(4) + '%'} LIMIT 20`.execute(db),
+    ),
+    by_name_fragment: await timeEach(sampleRows.slice(0, BASELINE_SAMPLES), (r) => {
+      const [first, piece] = fragmentOf(r.name_normalised).split(' ');
+      return sql`SELECT id FROM beneficiaries WHERE name_normalised LIKE ${'%' + first + '%'} AND name_normalised LIKE ${'%' + piece + '%'} LIMIT 20`.execute(db);
+    }),
+  },
+  peak_rss_mb: 0,
+  targets: { lookup_p95_ms: 5, seeding_rows_per_s: 50_000 },
+};
+results.peak_rss_mb = peakMemory();
+console.log(JSON.stringify(results, null, 2));
+await db.destroy();
+tmp.cleanup();
