@@ -13,6 +13,7 @@ import { sessionHandlers } from '../session/handlers';
 import { bootstrap } from '../setup/bootstrap';
 import { systemClock, uuidV7, type Clock, type IdGenerator } from './clock';
 import { createLogger, type Logger } from './logger';
+import { createChannelServices, type ChannelServices } from '../timeline/register-channels';
 
 export const APP_ORIGIN = 'app://istiqbal';
 
@@ -24,6 +25,8 @@ export interface CoreOptions {
   newId?: IdGenerator;
   logger?: Logger;
   version?: string;
+  /** Where letter attachments are stored; default: an `attachments` folder beside the database. */
+  attachmentsDir?: string;
 }
 
 export interface Core {
@@ -31,6 +34,8 @@ export interface Core {
   router: Router;
   sessions: SessionStore;
   beneficiaries: BeneficiaryService;
+  /** Calls, letters, contacts, volunteers and the timeline registry (other domains add sources). */
+  channels: ChannelServices;
   clock: Clock;
   newId: IdGenerator;
   close(): Promise<void>;
@@ -49,9 +54,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   sessions.set({ user: admin, counter, autoSignedIn: true });
 
   const beneficiaries = createBeneficiaryService({ db, clock, newId });
+  const channels = createChannelServices({ db, clock, newId, databaseFile: options.databaseFile, attachmentsDir: options.attachmentsDir });
   const handlers: Handlers = {
     ...sessionHandlers(sessions, options.version ?? '0.0.0'),
     ...beneficiaryHandlers(db, beneficiaries),
+    ...channels.handlers,
   };
   const router = createRouter({
     contract,
@@ -60,5 +67,5 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     trustedOrigins: options.trustedOrigins ?? [APP_ORIGIN],
     logger,
   });
-  return { db, router, sessions, beneficiaries, clock, newId, close: () => db.destroy() };
+  return { db, router, sessions, beneficiaries, channels, clock, newId, close: () => db.destroy() };
 }

@@ -13,12 +13,26 @@ export async function allocateReference(
   counterCode: string,
   at: Date,
 ): Promise<string> {
+  const { year, value } = await allocateSequence(trx, prefix, counterCode, at);
+  return formatReference(prefix, year, counterCode, value);
+}
+
+/**
+ * The raw next value of a (kind, Hijri year, counter) sequence, for domains that format their
+ * own numbers (letters use a pattern the society configures).
+ */
+export async function allocateSequence(
+  trx: Transaction<Database>,
+  kind: string,
+  counterCode: string,
+  at: Date,
+): Promise<{ year: number; value: number }> {
   const year = hijriYear(at);
   const row = await trx
     .insertInto('sequences')
-    .values({ kind: prefix, year, counter_code: counterCode, last_value: 1 })
+    .values({ kind, year, counter_code: counterCode, last_value: 1 })
     .onConflict((oc) => oc.columns(['kind', 'year', 'counter_code']).doUpdateSet({ last_value: sql`last_value + 1` }))
     .returning('last_value')
     .executeTakeFirstOrThrow();
-  return formatReference(prefix, year, counterCode, row.last_value);
+  return { year, value: row.last_value };
 }

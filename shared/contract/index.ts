@@ -4,10 +4,20 @@
  */
 import { beneficiariesContract } from '../beneficiaries/contract';
 import { sessionContract } from '../session/contract';
+import { callsContract } from '../calls/contract';
+import { lettersContract } from '../letters/contract';
+import { contactsContract } from '../contacts/contract';
+import { volunteersContract } from '../volunteers/contract';
+import { timelineContract } from '../timeline/contract';
 
 export const contract = {
   ...sessionContract,
   ...beneficiariesContract,
+  ...callsContract,
+  ...lettersContract,
+  ...contactsContract,
+  ...volunteersContract,
+  ...timelineContract,
 };
 
 export const CHANNELS = Object.freeze(Object.keys(contract)) as readonly (keyof typeof contract & string)[];

@@ -36,6 +36,10 @@ export const VALIDATION_MESSAGES = {
   'date.future': { ar: 'التاريخ في المستقبل.', en: 'The date is in the future.' },
   'name.arabic': { ar: 'اكتب الاسم بالحروف العربية.', en: 'Write the name in Arabic letters.' },
   'income.invalid': { ar: 'الدخل الشهري رقم موجب بالريال.', en: 'Monthly income is a positive amount in riyals.' },
+  'phone.invalid': { ar: 'رقم الهاتف غير صحيح. اكتبه هكذا: 05XXXXXXXX أو 01XXXXXXX.', en: 'The phone number is not valid. Write it as 05XXXXXXXX or 01XXXXXXX.' },
+  'letters.pattern': { ar: 'النمط يجب أن يحوي {year} و{counter} و{seq} مرة واحدة لكل منها.', en: 'The pattern must contain {year}, {counter} and {seq} once each.' },
+  'letters.marksEqual': { ar: 'رمز الوارد ورمز الصادر يجب أن يختلفا.', en: 'The incoming and outgoing marks must differ.' },
+  'attachment.tooLarge': { ar: 'الملف أكبر من الحد المسموح.', en: 'The file is larger than the limit.' },
   'query.short': { ar: 'اكتب حرفين على الأقل للبحث.', en: 'Type at least two characters to search.' },
 } satisfies Record<string, Bilingual>;
 

@@ -5,10 +5,12 @@
 import type { Migration, MigrationProvider } from 'kysely/migration';
 import { migration0001 } from './0001-foundation';
 import { migration0002 } from './0002-beneficiaries';
+import { migration0006 } from './0006-calls-letters-contacts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': migration0001,
   '0002-beneficiaries': migration0002,
+  '0006-calls-letters-contacts': migration0006,
 };
 
 export const staticMigrationProvider: MigrationProvider = {
