@@ -60,6 +60,9 @@ describe('beneficiary registry', () => {
     await h.page.getByTestId('field-gender').selectOption('male');
     await h.page.getByTestId('field-birthDate').fill('1990-02-30');
     await h.page.getByTestId('field-mobile').fill('٠١١٢٣٤');
+    // Inline: leaving the field shows its problem before any save.
+    await h.page.getByTestId('field-mobile').press('Tab');
+    await h.page.getByText('رقم الجوال غير صحيح').waitFor();
     await h.page.getByTestId('save-beneficiary').click();
     await h.page.getByTestId('form-error').waitFor();
     await expect(h.page.getByText('رقم الجوال غير صحيح').isVisible()).resolves.toBe(true);

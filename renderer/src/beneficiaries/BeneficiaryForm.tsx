@@ -44,6 +44,9 @@ export function BeneficiaryForm({
   const form = useForm<FormValues>({
     mode: 'controlled',
     initialValues: existing ? fromView(existing) : EMPTY_FORM,
+    // Inline: a field is checked when the user leaves it, and rechecked as they correct it.
+    validateInputOnBlur: true,
+    clearInputErrorOnChange: true,
     validate: (values) => {
       const parsed = beneficiaryInput.safeParse(toInput(values));
       return parsed.success ? {} : zodErrors(parsed.error, language);
