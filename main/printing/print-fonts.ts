@@ -1,0 +1,50 @@
+/**
+ * The fonts printed documents use: Cairo (OFL), which carries Arabic, Latin letters and digits in
+ * one file; pdfkit has no font fallback, so a font without Latin would print boxes. Loaded once
+ * per process and kept: the first document pays the read, later ones do not.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { GlobalFonts } from '@napi-rs/canvas';
+
+export interface PrintFonts {
+  regular: Buffer;
+  bold: Buffer;
+  regularPath: string;
+  boldPath: string;
+}
+
+/** The family name the thermal renderer asks the canvas for. */
+export const CANVAS_FAMILY = 'IstiqbalPrint';
+
+let loaded: { dir: string; fonts: PrintFonts } | null = null;
+let canvasRegistered = false;
+
+export function defaultFontsDir(): string {
+  return join(process.cwd(), 'resources', 'fonts');
+}
+
+export function loadPrintFonts(fontsDir: string = defaultFontsDir()): PrintFonts {
+  if (loaded && loaded.dir === fontsDir) return loaded.fonts;
+  const regularPath = join(fontsDir, 'Cairo-Regular.ttf');
+  const boldPath = join(fontsDir, 'Cairo-Bold.ttf');
+  if (!existsSync(regularPath) || !existsSync(boldPath)) {
+    throw new Error(`Print fonts missing in ${fontsDir}: run \`npm run build\` (or node build/scripts/copy-fonts.mjs)`);
+  }
+  const fonts = { regular: readFileSync(regularPath), bold: readFileSync(boldPath), regularPath, boldPath };
+  loaded = { dir: fontsDir, fonts };
+  return fonts;
+}
+
+/** Registers the fonts with the canvas once; both weights under one family name. */
+export function ensureCanvasFonts(fonts: PrintFonts): void {
+  if (canvasRegistered) return;
+  GlobalFonts.register(fonts.regular, CANVAS_FAMILY);
+  GlobalFonts.register(fonts.bold, CANVAS_FAMILY);
+  canvasRegistered = true;
+}
+
+/** For the benchmark: forget the loaded fonts so the next document pays the first-use cost. */
+export function forgetLoadedFonts(): void {
+  loaded = null;
+}
