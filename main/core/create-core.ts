@@ -11,6 +11,14 @@ import { beneficiaryHandlers } from '../beneficiaries/handlers';
 import { createSessionStore, type SessionStore } from '../session/session-store';
 import { sessionHandlers } from '../session/handlers';
 import { bootstrap } from '../setup/bootstrap';
+import { createQueueService } from '../walk-ins/queue-service';
+import { createVisitService } from '../walk-ins/visit-service';
+import { walkInHandlers } from '../walk-ins/handlers';
+import { seedCounterDefaults } from '../walk-ins/defaults';
+import { createRequestService } from '../requests/request-service';
+import { createRequestConfigService } from '../requests/config-service';
+import { requestHandlers } from '../requests/handlers';
+import { counterTimelineSources } from '../walk-ins/timeline-sources';
 import { systemClock, uuidV7, type Clock, type IdGenerator } from './clock';
 import { createLogger, type Logger } from './logger';
 import { createChannelServices, type ChannelServices } from '../timeline/register-channels';
@@ -54,10 +62,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   sessions.set({ user: admin, counter, autoSignedIn: true });
 
   const beneficiaries = createBeneficiaryService({ db, clock, newId });
+  await seedCounterDefaults(db, clock, newId, { userId: 'system', counterId: counter.id });
   const channels = createChannelServices({ db, clock, newId, databaseFile: options.databaseFile, attachmentsDir: options.attachmentsDir });
+  for (const source of counterTimelineSources(db)) channels.timeline.register(source);
   const handlers: Handlers = {
     ...sessionHandlers(sessions, options.version ?? '0.0.0'),
     ...beneficiaryHandlers(db, beneficiaries),
+    ...walkInHandlers(createQueueService({ db, clock, newId }), createVisitService({ db, clock, newId })),
+    ...requestHandlers(createRequestService({ db, clock, newId }), createRequestConfigService({ db, clock, newId })),
     ...channels.handlers,
   };
   const router = createRouter({

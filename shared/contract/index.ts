@@ -4,6 +4,8 @@
  */
 import { beneficiariesContract } from '../beneficiaries/contract';
 import { sessionContract } from '../session/contract';
+import { walkInsContract } from '../walk-ins/contract';
+import { requestsContract } from '../requests/contract';
 import { callsContract } from '../calls/contract';
 import { lettersContract } from '../letters/contract';
 import { contactsContract } from '../contacts/contract';
@@ -13,6 +15,8 @@ import { timelineContract } from '../timeline/contract';
 export const contract = {
   ...sessionContract,
   ...beneficiariesContract,
+  ...walkInsContract,
+  ...requestsContract,
   ...callsContract,
   ...lettersContract,
   ...contactsContract,

@@ -4,6 +4,7 @@
  * gives the same words on either side of the IPC boundary.
  */
 import type { Bilingual } from '../errors/app-error';
+import { COUNTER_VALIDATION_MESSAGES } from '../requests/validation-messages';
 
 export const VALIDATION_MESSAGES = {
   required: { ar: 'هذا الحقل مطلوب.', en: 'This field is required.' },
@@ -41,6 +42,7 @@ export const VALIDATION_MESSAGES = {
   'letters.marksEqual': { ar: 'رمز الوارد ورمز الصادر يجب أن يختلفا.', en: 'The incoming and outgoing marks must differ.' },
   'attachment.tooLarge': { ar: 'الملف أكبر من الحد المسموح.', en: 'The file is larger than the limit.' },
   'query.short': { ar: 'اكتب حرفين على الأقل للبحث.', en: 'Type at least two characters to search.' },
+  ...COUNTER_VALIDATION_MESSAGES,
 } satisfies Record<string, Bilingual>;
 
 export type ValidationMessageKey = keyof typeof VALIDATION_MESSAGES;
