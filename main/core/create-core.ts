@@ -11,6 +11,7 @@ import { beneficiaryHandlers } from '../beneficiaries/handlers';
 import { createSessionStore, type SessionStore } from '../session/session-store';
 import { sessionHandlers } from '../session/handlers';
 import { bootstrap } from '../setup/bootstrap';
+import { ensureSync } from '../sync/ensure-sync';
 import { createQueueService } from '../walk-ins/queue-service';
 import { createVisitService } from '../walk-ins/visit-service';
 import { walkInHandlers } from '../walk-ins/handlers';
@@ -56,6 +57,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const db = openDatabase(options.databaseFile);
   await migrateToLatest(db);
   const { counter, admin } = await bootstrap(db, clock, newId);
+  await ensureSync(db);
 
   const sessions = createSessionStore();
   // Until sign-in lands (issue 4) the counter opens as its first administrator, and says so.

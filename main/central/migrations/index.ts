@@ -1,0 +1,13 @@
+/** Central migrations, static like the local ones; their own history table. */
+import type { Migration, MigrationProvider } from 'kysely/migration';
+import { central0001 } from './0001-sync-store';
+
+export const CENTRAL_MIGRATIONS: Record<string, Migration> = {
+  '0001-sync-store': central0001,
+};
+
+export const centralMigrationProvider: MigrationProvider = {
+  async getMigrations() {
+    return CENTRAL_MIGRATIONS;
+  },
+};

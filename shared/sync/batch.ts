@@ -1,0 +1,51 @@
+/** What travels between a counter and the central database. */
+import type { Row } from './canonical';
+
+export interface PushChange {
+  /** The counter's outbox sequence number: per device, strictly increasing, never reused. */
+  seq: number;
+  table: string;
+  key: string;
+  op: 'upsert' | 'delete';
+  row: Row | null;
+  rowHash: string;
+  hlc: string;
+  /** The central change this counter's copy was based on (0 = never synchronised). */
+  baseSeq: number;
+}
+
+export interface PushBatch {
+  deviceId: string;
+  counterId: string;
+  /** Every outbox entry up to here is covered by this batch (superseded entries are not sent). */
+  toSeq: number;
+  changes: PushChange[];
+}
+
+export type PushOutcome = { seq: number; status: 'accepted'; changeSeq: number } | { seq: number; status: 'stale' };
+
+export interface PulledChange {
+  changeSeq: number;
+  deviceId: string;
+  table: string;
+  key: string;
+  op: 'upsert' | 'delete';
+  row: Row | null;
+  hlc: string;
+}
+
+/** The decision the central side makes for one change of a batch. Pure, so it is property-tested. */
+export function decideChange(
+  change: Pick<PushChange, 'seq' | 'baseSeq'>,
+  highWater: number,
+  central: { changeSeq: number; originDevice: string } | undefined,
+  deviceId: string,
+): 'replayed' | 'accept' | 'stale' {
+  if (change.seq <= highWater) return 'replayed';
+  if (!central) return 'accept';
+  // Accept when this counter saw the latest central version, or wrote it itself.
+  if (central.changeSeq === change.baseSeq || central.originDevice === deviceId) return 'accept';
+  return 'stale';
+}
+
+export const SKEW_LIMIT_MS = 5 * 60 * 1000;

@@ -1,0 +1,68 @@
+/**
+ * Counters for sync tests: real cores over real SQLite files, each with its own code and device,
+ * a sync engine pointed at the test PostgreSQL, and helpers to write, read and compare data.
+ */
+import { sql } from 'kysely';
+import { createTestCore } from './test-core';
+import { createSyncEngine, type SyncHooks } from '../../main/sync/sync-engine';
+import { SYNCED_TABLES } from '../../main/sync/synced-tables';
+import { stripLocal } from '../../main/sync/local-rows';
+import { canonicalRow } from '../../shared/sync/canonical';
+import type { Clock } from '../../main/core/clock';
+import type { TestCentral } from './sync-postgres';
+
+export type TestCounter = Awaited<ReturnType<typeof createTestCounter>>;
+
+export async function createTestCounter(central: TestCentral, code: string, options: { clock?: Clock; hooks?: SyncHooks } = {}) {
+  const core = await createTestCore(options.clock ? { clock: options.clock } : {});
+  const counter = await core.db.selectFrom('counters').select(['id']).executeTakeFirstOrThrow();
+  await core.db.updateTable('counters').set({ code, name: `Counter ${code}` }).where('id', '=', counter.id).execute();
+  // Each installation's first administrator gets a name of its own, as real counters are set up.
+  await core.db.updateTable('users').set({ username: `admin-${code.toLowerCase()}` }).where('counter_id', '=', counter.id).execute();
+  const hooks: SyncHooks = options.hooks ?? {};
+  const engine = createSyncEngine({
+    db: core.db,
+    clock: options.clock ?? { now: () => new Date() },
+    counterId: async () => counter.id,
+    retries: 1,
+    backoffMs: 50,
+    batchSize: 50,
+    pageSize: 50,
+    hooks,
+  });
+  return {
+    core,
+    code,
+    counterId: counter.id,
+    engine,
+    hooks,
+    sync: () => engine.run('test', { url: central.url, sslMode: 'disable' }),
+    dispose: () => core.dispose(),
+  };
+}
+
+/** Every synchronised row of a counter (held rows included), canonical, sorted. */
+export async function snapshot(counter: TestCounter): Promise<Record<string, string[]>> {
+  const out: Record<string, string[]> = {};
+  for (const t of SYNCED_TABLES) {
+    const rows = await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(t.table)}`.execute(counter.core.db);
+    const byKey = new Map(rows.rows.map((r) => [String(r[t.key]), canonicalRow(stripLocal(t, r))]));
+    const held = await sql<{ row_key: string; row_json: string }>`SELECT row_key, row_json FROM sync_held WHERE table_name = ${t.table}`.execute(counter.core.db);
+    for (const h of held.rows) byKey.set(h.row_key, canonicalRow(JSON.parse(h.row_json)));
+    out[t.table] = [...byKey.values()].sort();
+  }
+  return out;
+}
+
+/** The central current rows in the same form. */
+export async function centralSnapshot(central: TestCentral): Promise<Record<string, string[]>> {
+  const out: Record<string, string[]> = {};
+  for (const t of SYNCED_TABLES) {
+    const rows = await central.query<{ row: Record<string, string | number | null> }>(
+      `SELECT c.row FROM sync_rows s JOIN sync_changes c ON c.change_seq = s.change_seq WHERE s.table_name = $1 AND NOT s.deleted`,
+      [t.table],
+    );
+    out[t.table] = rows.map((r) => canonicalRow(r.row)).sort();
+  }
+  return out;
+}
