@@ -12,6 +12,7 @@ import { createCore } from '../core/create-core';
 import { DATABASE_FILE, defaultUserDataDir } from '../core/user-data-dir';
 import { migrateToLatest } from '../db/open-database';
 import { seedDemo } from '../demo/seed-demo';
+import { openCliSession } from '../auth/demo-session';
 
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -38,6 +39,7 @@ async function main(argv: string[]): Promise<number> {
       case 'seed-demo': {
         const count = Number(values.count ?? 40);
         if (!Number.isInteger(count) || count < 1) throw new Error('--count takes a whole number');
+        await openCliSession(core);
         await seedDemo(core, { count });
         console.log(`added ${count} demo beneficiaries to ${databaseFile}`);
         return 0;

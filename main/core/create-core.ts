@@ -12,6 +12,10 @@ import { createSessionStore, type SessionStore } from '../session/session-store'
 import { sessionHandlers } from '../session/handlers';
 import { bootstrap } from '../setup/bootstrap';
 import { ensureSync } from '../sync/ensure-sync';
+import { createAuthService, type AuthService } from '../auth/auth-service';
+import { createUserService } from '../auth/user-service';
+import { authHandlers } from '../auth/handlers';
+import { createViewRecorder } from '../audit/record-view';
 import { createQueueService } from '../walk-ins/queue-service';
 import { createVisitService } from '../walk-ins/visit-service';
 import { walkInHandlers } from '../walk-ins/handlers';
@@ -42,6 +46,7 @@ export interface Core {
   db: Db;
   router: Router;
   sessions: SessionStore;
+  auth: AuthService;
   beneficiaries: BeneficiaryService;
   /** Calls, letters, contacts, volunteers and the timeline registry (other domains add sources). */
   channels: ChannelServices;
@@ -56,12 +61,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const logger = options.logger ?? createLogger();
   const db = openDatabase(options.databaseFile);
   await migrateToLatest(db);
-  const { counter, admin } = await bootstrap(db, clock, newId);
+  const { counter } = await bootstrap(db, clock, newId);
   await ensureSync(db);
 
-  const sessions = createSessionStore();
-  // Until sign-in lands (issue 4) the counter opens as its first administrator, and says so.
-  sessions.set({ user: admin, counter, autoSignedIn: true });
+  // Nobody is signed in until someone signs in (or, in demo mode only, `auth.openDemoSession`).
+  const sessions = createSessionStore(clock);
+  const auth = createAuthService({ db, clock, newId, sessions, counter });
+  await auth.policy();
 
   const beneficiaries = createBeneficiaryService({ db, clock, newId });
   await seedCounterDefaults(db, clock, newId, { userId: 'system', counterId: counter.id });
@@ -69,6 +75,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   for (const source of counterTimelineSources(db)) channels.timeline.register(source);
   const handlers: Handlers = {
     ...sessionHandlers(sessions, options.version ?? '0.0.0'),
+    ...authHandlers(auth, createUserService({ db, clock, newId }), sessions),
     ...beneficiaryHandlers(db, beneficiaries),
     ...walkInHandlers(createQueueService({ db, clock, newId }), createVisitService({ db, clock, newId })),
     ...requestHandlers(createRequestService({ db, clock, newId }), createRequestConfigService({ db, clock, newId })),
@@ -77,9 +84,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const router = createRouter({
     contract,
     handlers,
-    currentSession: sessions.current,
+    // Every call counts as activity; an idle session has already been ended by then.
+    currentSession: () => sessions.active(),
+    recordView: createViewRecorder({ db, clock, newId }),
     trustedOrigins: options.trustedOrigins ?? [APP_ORIGIN],
     logger,
   });
-  return { db, router, sessions, beneficiaries, channels, clock, newId, close: () => db.destroy() };
+  return { db, router, sessions, auth, beneficiaries, channels, clock, newId, close: () => db.destroy() };
 }

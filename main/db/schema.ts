@@ -3,6 +3,7 @@ import type { Generated } from 'kysely';
 import type { ChannelTables } from '../calls/call-schema-types';
 import type { WalkInTables } from '../walk-ins/tables';
 import type { PrivacyTables } from '../privacy/privacy-tables';
+import type { PrintingTables } from '../printing/printing-tables';
 
 /** Columns every synchronised record carries. */
 export interface RecordColumns {
@@ -117,7 +118,7 @@ export interface BeneficiariesFtsTable {
   name_normalised: string;
 }
 
-export interface Database extends WalkInTables, PrivacyTables, ChannelTables {
+export interface Database extends WalkInTables, PrivacyTables, ChannelTables, PrintingTables {
   counters: CountersTable;
   users: UsersTable;
   settings: SettingsTable;

@@ -15,6 +15,7 @@ import { createCore } from '../core/create-core';
 import { appPaths } from '../core/paths';
 import { DATABASE_FILE } from '../core/user-data-dir';
 import { seedDemo } from '../demo/seed-demo';
+import { openDemoSession } from '../auth/demo-session';
 import { mimeTypeOf, resolveAppAsset } from '../security/app-protocol-path';
 
 const PORT = Number(process.env.PORT ?? 5180);
@@ -32,7 +33,11 @@ const bridge = buildSync({
 }).outputFiles[0]!.text;
 
 const core = await createCore({ databaseFile: join(dataDir, DATABASE_FILE), trustedOrigins: [origin] });
-if (process.argv.includes('--demo')) await seedDemo(core, { count: 40, onlyIfEmpty: true });
+if (process.argv.includes('--demo')) {
+  // Demo mode signs the demo administrator in explicitly; see main/auth/demo-session.ts.
+  await openDemoSession(core);
+  await seedDemo(core, { count: 40, onlyIfEmpty: true });
+}
 
 async function readBody(req: import('node:http').IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];

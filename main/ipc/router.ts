@@ -32,6 +32,11 @@ export interface RouterDeps<M extends ChannelMap> {
   currentSession: () => SessionView | null;
   trustedOrigins: readonly string[];
   logger: Logger;
+  /**
+   * Called after a channel that declares `readsPersonalData` succeeded and before its answer is
+   * returned: the audit trail records the view. If recording fails the data is not returned.
+   */
+  recordView?: (view: { channel: string; input: unknown; output: unknown; session: SessionView | null }) => Promise<void>;
 }
 
 export interface Router {
@@ -48,7 +53,7 @@ function fail(code: keyof typeof GENERIC_MESSAGES, fields?: FieldIssue[]): Resul
 }
 
 export function createRouter<M extends ChannelMap>(deps: RouterDeps<M>): Router {
-  const { contract, handlers, currentSession, trustedOrigins, logger } = deps;
+  const { contract, handlers, currentSession, trustedOrigins, logger, recordView } = deps;
 
   return {
     async invoke(channel, payload, source) {
@@ -81,6 +86,7 @@ export function createRouter<M extends ChannelMap>(deps: RouterDeps<M>): Router 
           logger.error({ channel, issues: checked.error.issues.map((i) => i.path.join('.')) }, 'handler output broke its schema');
           return fail('INTERNAL');
         }
+        if (def.readsPersonalData && recordView) await recordView({ channel, input: parsed.data, output: checked.data, session });
         return { ok: true, value: checked.data };
       } catch (error) {
         if (error instanceof AppError) return { ok: false, error: error.toPayload() };

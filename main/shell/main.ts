@@ -9,6 +9,7 @@ import { createCore } from '../core/create-core';
 import { appPaths } from '../core/paths';
 import { DATABASE_FILE } from '../core/user-data-dir';
 import { seedDemo } from '../demo/seed-demo';
+import { openDemoSession } from '../auth/demo-session';
 import { registerAppSchemeAsPrivileged, serveRenderer } from './protocol';
 import { hardenSessions, hardenWebContents } from './security';
 import { wireIpc } from './ipc-wiring';
@@ -27,7 +28,11 @@ async function start(): Promise<void> {
   const paths = appPaths(app.getAppPath(), app.isPackaged ? process.resourcesPath : undefined);
   serveRenderer(paths.rendererDir);
   const core = await createCore({ databaseFile: join(app.getPath('userData'), DATABASE_FILE), version: app.getVersion() });
-  if (process.argv.includes('--demo')) await seedDemo(core, { count: 40, onlyIfEmpty: true });
+  // Demo mode (`npm start`) signs the demo administrator in; a packaged app never honours --demo.
+  if (!app.isPackaged && process.argv.includes('--demo')) {
+    await openDemoSession(core);
+    await seedDemo(core, { count: 40, onlyIfEmpty: true });
+  }
   wireIpc(core.router);
   installMenu();
   const devTools = !app.isPackaged && process.env.ISTIQBAL_DEVTOOLS === '1';

@@ -21,3 +21,9 @@ export const REGISTRY_WRITERS: readonly Role[] = [
   'manager',
   'administrator',
 ];
+
+/** Oversight: the audit trail, data-subject requests and the breach register. */
+export const OVERSIGHT: readonly Role[] = ['manager', 'administrator'];
+
+/** Only administrators manage users, policies and destructive privacy operations. */
+export const ADMINS: readonly Role[] = ['administrator'];

@@ -4,24 +4,26 @@
  */
 import { beneficiariesContract } from '../beneficiaries/contract';
 import { sessionContract } from '../session/contract';
-import { walkInsContract } from '../walk-ins/contract';
-import { requestsContract } from '../requests/contract';
 import { callsContract } from '../calls/contract';
 import { lettersContract } from '../letters/contract';
 import { contactsContract } from '../contacts/contract';
 import { volunteersContract } from '../volunteers/contract';
 import { timelineContract } from '../timeline/contract';
+import { authContract } from '../auth/contract';
+import { walkInsContract } from '../walk-ins/contract';
+import { requestsContract } from '../requests/contract';
 
 export const contract = {
   ...sessionContract,
+  ...authContract,
   ...beneficiariesContract,
-  ...walkInsContract,
-  ...requestsContract,
   ...callsContract,
   ...lettersContract,
   ...contactsContract,
   ...volunteersContract,
   ...timelineContract,
+  ...walkInsContract,
+  ...requestsContract,
 };
 
 export const CHANNELS = Object.freeze(Object.keys(contract)) as readonly (keyof typeof contract & string)[];

@@ -4,7 +4,7 @@ import { ROLES } from '../auth/roles';
 export const sessionView = z.object({
   user: z.object({ id: z.string(), displayName: z.string(), role: z.enum(ROLES) }),
   counter: z.object({ id: z.string(), code: z.string(), name: z.string() }),
-  /** Until sign-in lands (issue 4) the counter opens as its default user; the UI says so. */
+  /** True only in demo mode, where the demo administrator is signed in without a password; the UI says so. */
   autoSignedIn: z.boolean(),
 });
 export type SessionView = z.infer<typeof sessionView>;

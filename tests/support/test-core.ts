@@ -6,9 +6,26 @@ import { makeTempDir } from './temp-dir';
 
 export const APP_SOURCE: CallSource = { senderUrl: `${APP_ORIGIN}/index.html`, isMainFrame: true };
 
-export async function createTestCore(options: Partial<CoreOptions> = {}): Promise<Core & { dir: string; dispose(): Promise<void> }> {
+/** The administrator every test core is signed in as (created through the real first-run step). */
+export const TEST_ADMIN = { username: 'admin', displayName: 'مدير النظام', password: 'Test-password-2026' } as const;
+
+/**
+ * A core signed in as an administrator through the real path: the first-run step gives the
+ * bootstrap administrator a password, then `auth:signIn` checks it. `signIn: false` leaves the
+ * core at first run, with nobody signed in.
+ */
+export async function createTestCore(
+  options: Partial<CoreOptions> & { signIn?: boolean } = {},
+): Promise<Core & { dir: string; dispose(): Promise<void> }> {
   const { dir, cleanup } = makeTempDir();
-  const core = await createCore({ databaseFile: join(dir, 'istiqbal.sqlite'), ...options });
+  const { signIn = true, ...coreOptions } = options;
+  const core = await createCore({ databaseFile: join(dir, 'istiqbal.sqlite'), ...coreOptions });
+  if (signIn) {
+    const source = coreOptions.trustedOrigins ? { senderUrl: `${coreOptions.trustedOrigins[0]}/index.html`, isMainFrame: true } : APP_SOURCE;
+    const setup = await core.router.invoke('auth:setupFirstAdmin', TEST_ADMIN, source);
+    const signedIn = await core.router.invoke('auth:signIn', { username: TEST_ADMIN.username, password: TEST_ADMIN.password }, source);
+    if (!setup.ok || !signedIn.ok) throw new Error(`test core could not sign in: ${JSON.stringify(setup.ok ? signedIn : setup)}`);
+  }
   return {
     ...core,
     dir,
