@@ -4,7 +4,9 @@
  * count only; the PDF itself is never handed to a viewer plugin (the CSP forbids those).
  */
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const CANDIDATES = ['/usr/bin/pdftoppm', '/usr/local/bin/pdftoppm', '/opt/homebrew/bin/pdftoppm'];
 
@@ -17,12 +19,18 @@ export function pdfPageCount(bytes: Uint8Array): number | null {
 export function renderFirstPage(path: string): Promise<Buffer | null> {
   const tool = CANDIDATES.find((p) => existsSync(p));
   if (!tool) return Promise.resolve(null);
+  // Written to a private temp folder (not every poppler build can write PNG to stdout).
+  const out = mkdtempSync(join(tmpdir(), 'istiqbal-preview-'));
   return new Promise((resolvePromise) => {
-    execFile(
-      tool,
-      ['-png', '-f', '1', '-l', '1', '-scale-to', '900', '-q', path, '-'],
-      { encoding: 'buffer', maxBuffer: 20 * 1024 * 1024, timeout: 10_000 },
-      (error, stdout) => resolvePromise(error || stdout.length === 0 ? null : stdout),
-    );
+    execFile(tool, ['-png', '-f', '1', '-l', '1', '-singlefile', '-scale-to', '900', '-q', path, join(out, 'page')], { timeout: 10_000 }, (error) => {
+      let png: Buffer | null = null;
+      try {
+        if (!error) png = readFileSync(join(out, 'page.png'));
+      } catch {
+        png = null;
+      }
+      rmSync(out, { recursive: true, force: true });
+      resolvePromise(png && png.length > 0 ? png : null);
+    });
   });
 }
