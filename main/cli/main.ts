@@ -3,6 +3,9 @@
  *   migrate                  create or upgrade the local database
  *   seed-demo [--count N]    add synthetic beneficiaries (demo data)
  *   info                     where the database is and what it holds
+ *   backup [--to DIR]        online backup, verified (default: the backups folder, pruned)
+ *   verify FILE              check a backup and show what it holds
+ *   restore FILE             replace the database with a verified backup (app closed)
  * Options: --data DIR (default: the app's user-data folder; env ISTIQBAL_DATA_DIR).
  */
 import { mkdirSync } from 'node:fs';
@@ -13,12 +16,13 @@ import { DATABASE_FILE, defaultUserDataDir } from '../core/user-data-dir';
 import { migrateToLatest } from '../db/open-database';
 import { seedDemo } from '../demo/seed-demo';
 import { openCliSession } from '../auth/demo-session';
+import { BACKUP_COMMANDS, runBackupCommand } from './backup-commands';
 
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { data: { type: 'string' }, count: { type: 'string' }, help: { type: 'boolean' } },
+    options: { data: { type: 'string' }, count: { type: 'string' }, to: { type: 'string' }, help: { type: 'boolean' } },
   });
   const command = positionals[0];
   if (!command || values.help) {
@@ -28,6 +32,9 @@ async function main(argv: string[]): Promise<number> {
   const dataDir = values.data ?? defaultUserDataDir();
   mkdirSync(dataDir, { recursive: true });
   const databaseFile = join(dataDir, DATABASE_FILE);
+  if ((BACKUP_COMMANDS as readonly string[]).includes(command)) {
+    return runBackupCommand(command, positionals.slice(1), { dataDir, databaseFile, to: values.to });
+  }
   const core = await createCore({ databaseFile });
   try {
     switch (command) {

@@ -26,3 +26,19 @@ describe('cli', () => {
     expect(r.stderr).toContain('unknown command');
   });
 });
+
+describe('cli backups', () => {
+  it('backs up, verifies and restores from the command line', () => {
+    const backup = cli('backup');
+    expect(backup.status).toBe(0);
+    const summary = JSON.parse(backup.stdout);
+    expect(summary.counts.beneficiaries).toBe(12);
+    expect(cli('verify', summary.file).status).toBe(0);
+    const bogus = cli('verify', 'package.json');
+    expect(bogus.status).toBe(1);
+    expect(bogus.stderr).toContain('تالف');
+    const restore = cli('restore', summary.file);
+    expect(restore.status).toBe(0);
+    expect(JSON.parse(restore.stdout).safety.counts.beneficiaries).toBe(12);
+  });
+});
