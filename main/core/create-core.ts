@@ -2,6 +2,7 @@
  * The application core, with no Electron in it: the database, the services and the router.
  * The Electron shell, the CLI and the tests all start the app through this one function.
  */
+import { dirname, join } from 'node:path';
 import { contract } from '../../shared/contract/index';
 import { openDatabase, migrateToLatest, type Db } from '../db/open-database';
 import { createRouter, type Router } from '../ipc/router';
@@ -27,6 +28,11 @@ import { counterTimelineSources } from '../walk-ins/timeline-sources';
 import { systemClock, uuidV7, type Clock, type IdGenerator } from './clock';
 import { createLogger, type Logger } from './logger';
 import { createChannelServices, type ChannelServices } from '../timeline/register-channels';
+import { createPrintingService, type PrintingService } from '../printing/printing-service';
+import { printingHandlers } from '../printing/handlers';
+import type { OsPrinter } from '../printing/os-printer';
+import { createSettingsService, type SettingsService } from '../settings/settings-service';
+import { settingsHandlers } from '../settings/handlers';
 
 export const APP_ORIGIN = 'app://istiqbal';
 
@@ -40,6 +46,10 @@ export interface CoreOptions {
   version?: string;
   /** Where letter attachments are stored; default: an `attachments` folder beside the database. */
   attachmentsDir?: string;
+  /** Print fonts (resources/fonts); default: the repository's, for tests and the CLI. */
+  fontsDir?: string;
+  /** The system printers, supplied by the Electron shell. */
+  osPrinter?: OsPrinter | null;
 }
 
 export interface Core {
@@ -50,6 +60,10 @@ export interface Core {
   beneficiaries: BeneficiaryService;
   /** Calls, letters, contacts, volunteers and the timeline registry (other domains add sources). */
   channels: ChannelServices;
+  /** Receipts, declarations, tickets: `printing.print(actor, { kind, data })`. */
+  printing: PrintingService;
+  /** Organisation profile, this counter, backups. */
+  settings: SettingsService;
   clock: Clock;
   newId: IdGenerator;
   close(): Promise<void>;
@@ -73,13 +87,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   await seedCounterDefaults(db, clock, newId, { userId: 'system', counterId: counter.id });
   const channels = createChannelServices({ db, clock, newId, databaseFile: options.databaseFile, attachmentsDir: options.attachmentsDir });
   for (const source of counterTimelineSources(db)) channels.timeline.register(source);
+  const printing = createPrintingService({ db, clock, newId, logger, fontsDir: options.fontsDir, osPrinter: options.osPrinter });
+  await printing.recover();
+  const settings = createSettingsService({ db, clock, newId, databaseFile: options.databaseFile });
   const handlers: Handlers = {
-    ...sessionHandlers(sessions, options.version ?? '0.0.0'),
+    ...sessionHandlers(sessions, options.version ?? '0.0.0', printing.status),
     ...authHandlers(auth, createUserService({ db, clock, newId }), sessions),
     ...beneficiaryHandlers(db, beneficiaries),
     ...walkInHandlers(createQueueService({ db, clock, newId }), createVisitService({ db, clock, newId })),
     ...requestHandlers(createRequestService({ db, clock, newId }), createRequestConfigService({ db, clock, newId })),
     ...channels.handlers,
+    ...printingHandlers(printing),
+    ...settingsHandlers(settings, join(dirname(options.databaseFile), 'backups')),
   };
   const router = createRouter({
     contract,
@@ -90,5 +109,20 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     trustedOrigins: options.trustedOrigins ?? [APP_ORIGIN],
     logger,
   });
-  return { db, router, sessions, auth, beneficiaries, channels, clock, newId, close: () => db.destroy() };
+  return {
+    db,
+    router,
+    sessions,
+    auth,
+    beneficiaries,
+    channels,
+    printing,
+    settings,
+    clock,
+    newId,
+    close: async () => {
+      await printing.close();
+      await db.destroy();
+    },
+  };
 }

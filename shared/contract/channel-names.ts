@@ -7,6 +7,13 @@ import type { ChannelName } from './api-types';
 export const CHANNEL_NAMES = [
   'session:current',
   'app:info',
+  'settings:organisation',
+  'settings:saveOrganisation',
+  'settings:counter',
+  'settings:saveCounter',
+  'backups:list',
+  'backups:create',
+  'backups:verify',
   'auth:status',
   'auth:signIn',
   'auth:setupFirstAdmin',
@@ -87,6 +94,16 @@ export const CHANNEL_NAMES = [
   'requests:decide',
   'requests:deliver',
   'requests:close',
+  'printing:printers',
+  'printing:savePrinter',
+  'printing:removePrinter',
+  'printing:setDefault',
+  'printing:testPrint',
+  'printing:print',
+  'printing:reprint',
+  'printing:job',
+  'printing:retry',
+  'printing:jobs',
 ] as const satisfies readonly ChannelName[];
 
 type Missing = Exclude<ChannelName, (typeof CHANNEL_NAMES)[number]>;

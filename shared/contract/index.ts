@@ -4,6 +4,7 @@
  */
 import { beneficiariesContract } from '../beneficiaries/contract';
 import { sessionContract } from '../session/contract';
+import { settingsContract } from '../settings/contract';
 import { callsContract } from '../calls/contract';
 import { lettersContract } from '../letters/contract';
 import { contactsContract } from '../contacts/contract';
@@ -12,9 +13,11 @@ import { timelineContract } from '../timeline/contract';
 import { authContract } from '../auth/contract';
 import { walkInsContract } from '../walk-ins/contract';
 import { requestsContract } from '../requests/contract';
+import { printingContract } from '../printing/contract';
 
 export const contract = {
   ...sessionContract,
+  ...settingsContract,
   ...authContract,
   ...beneficiariesContract,
   ...callsContract,
@@ -24,6 +27,7 @@ export const contract = {
   ...timelineContract,
   ...walkInsContract,
   ...requestsContract,
+  ...printingContract,
 };
 
 export const CHANNELS = Object.freeze(Object.keys(contract)) as readonly (keyof typeof contract & string)[];

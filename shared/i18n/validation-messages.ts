@@ -5,6 +5,7 @@
  */
 import type { Bilingual } from '../errors/app-error';
 import { COUNTER_VALIDATION_MESSAGES } from '../requests/validation-messages';
+import { PRINTING_VALIDATION_MESSAGES } from '../printing/validation-messages';
 
 export const VALIDATION_MESSAGES = {
   required: { ar: 'هذا الحقل مطلوب.', en: 'This field is required.' },
@@ -41,8 +42,14 @@ export const VALIDATION_MESSAGES = {
   'letters.pattern': { ar: 'النمط يجب أن يحوي {year} و{counter} و{seq} مرة واحدة لكل منها.', en: 'The pattern must contain {year}, {counter} and {seq} once each.' },
   'letters.marksEqual': { ar: 'رمز الوارد ورمز الصادر يجب أن يختلفا.', en: 'The incoming and outgoing marks must differ.' },
   'attachment.tooLarge': { ar: 'الملف أكبر من الحد المسموح.', en: 'The file is larger than the limit.' },
+  'settings.licence': { ar: 'رقم الترخيص أرقام فقط.', en: 'The licence number is digits only.' },
+  'settings.counterCode': {
+    ar: 'رمز الكاونتر حرف لاتيني ثم حرف أو رقم (٢–٦ خانات)، مثل K01.',
+    en: 'A counter code is a Latin letter then letters or digits (2–6 characters), e.g. K01.',
+  },
   'query.short': { ar: 'اكتب حرفين على الأقل للبحث.', en: 'Type at least two characters to search.' },
   ...COUNTER_VALIDATION_MESSAGES,
+  ...PRINTING_VALIDATION_MESSAGES,
 } satisfies Record<string, Bilingual>;
 
 export type ValidationMessageKey = keyof typeof VALIDATION_MESSAGES;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { printerStatus } from '../printing/schemas';
 import { ROLES } from '../auth/roles';
 
 export const sessionView = z.object({
@@ -13,6 +14,6 @@ export const appInfo = z.object({
   version: z.string(),
   organisation: z.object({ name: z.string(), licence: z.string() }),
   sync: z.object({ state: z.literal('not-configured') }),
-  printer: z.object({ state: z.literal('not-configured') }),
+  printer: printerStatus,
 });
 export type AppInfo = z.infer<typeof appInfo>;
