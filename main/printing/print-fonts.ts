@@ -9,6 +9,8 @@ import { GlobalFonts } from '@napi-rs/canvas';
 
 export interface PrintFonts {
   regular: Buffer;
+  /** Thermal heads lose thin strokes: receipts use SemiBold where paper PDFs use Regular. */
+  semiBold: Buffer;
   bold: Buffer;
   regularPath: string;
   boldPath: string;
@@ -31,7 +33,14 @@ export function loadPrintFonts(fontsDir: string = defaultFontsDir()): PrintFonts
   if (!existsSync(regularPath) || !existsSync(boldPath)) {
     throw new Error(`Print fonts missing in ${fontsDir}: run \`npm run build\` (or node build/scripts/copy-fonts.mjs)`);
   }
-  const fonts = { regular: readFileSync(regularPath), bold: readFileSync(boldPath), regularPath, boldPath };
+  const semiBoldPath = join(fontsDir, 'Cairo-SemiBold.ttf');
+  const fonts = {
+    regular: readFileSync(regularPath),
+    semiBold: readFileSync(existsSync(semiBoldPath) ? semiBoldPath : boldPath),
+    bold: readFileSync(boldPath),
+    regularPath,
+    boldPath,
+  };
   loaded = { dir: fontsDir, fonts };
   return fonts;
 }
@@ -39,7 +48,7 @@ export function loadPrintFonts(fontsDir: string = defaultFontsDir()): PrintFonts
 /** Registers the fonts with the canvas once; both weights under one family name. */
 export function ensureCanvasFonts(fonts: PrintFonts): void {
   if (canvasRegistered) return;
-  GlobalFonts.register(fonts.regular, CANVAS_FAMILY);
+  GlobalFonts.register(fonts.semiBold, CANVAS_FAMILY);
   GlobalFonts.register(fonts.bold, CANVAS_FAMILY);
   canvasRegistered = true;
 }

@@ -33,8 +33,9 @@ class RasterLayout {
   ) {
     this.margin = Math.round(width / 64);
   }
+  /** 58 mm paper shrinks the layout, but text less than that: small type must stay legible. */
   get scale(): number {
-    return this.width / 576;
+    return this.width >= 576 ? 1 : 0.8;
   }
   get right(): number {
     return this.width - this.margin;
@@ -46,7 +47,7 @@ class RasterLayout {
     return Math.round(size * this.scale);
   }
   font(size: number, bold: boolean): void {
-    this.ctx.font = `${bold ? 'bold ' : ''}${size}px ${CANVAS_FAMILY}`;
+    this.ctx.font = `${bold ? 'bold' : '600'} ${Math.max(15, size)}px ${CANVAS_FAMILY}`;
   }
   measure = (text: string): number => this.ctx.measureText(text).width;
 

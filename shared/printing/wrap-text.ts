@@ -7,7 +7,7 @@ export function wrapText(text: string, maxWidth: number, measure: (s: string) =>
   for (const paragraph of text.split('\n')) {
     const words = paragraph.split(/ +/).filter((w) => w.length > 0);
     let line = '';
-    for (const word of words) {
+    for (const word of words.flatMap((w) => splitLongWord(w, maxWidth, measure))) {
       const candidate = line ? `${line} ${word}` : word;
       if (!line || measure(candidate) <= maxWidth) {
         line = candidate;
@@ -19,4 +19,20 @@ export function wrapText(text: string, maxWidth: number, measure: (s: string) =>
     lines.push(line);
   }
   return lines;
+}
+
+/** A word wider than the line (a seal hash, a long URL) is cut into pieces that fit. */
+function splitLongWord(word: string, maxWidth: number, measure: (s: string) => number): string[] {
+  if (measure(word) <= maxWidth) return [word];
+  const pieces: string[] = [];
+  let piece = '';
+  for (const ch of word) {
+    if (piece && measure(piece + ch) > maxWidth) {
+      pieces.push(piece);
+      piece = '';
+    }
+    piece += ch;
+  }
+  if (piece) pieces.push(piece);
+  return pieces;
 }
