@@ -16,7 +16,7 @@ import type { Actor } from '../../main/core/actor';
 import { call, createTestCore } from '../support/test-core';
 import { decodeEscPos, type DecodedJob } from './printing-support/decode-escpos';
 import { sampleRequests } from './printing-support/fixtures';
-import { startFakePrinter, type FakePrinter } from './printing-support/tcp-printer';
+import { startFakePrinter } from './printing-support/tcp-printer';
 
 const ARTIFACTS = join(process.cwd(), 'tests', 'artifacts');
 const FIXED_NOW = new Date('2026-11-30T10:15:00+03:00');
