@@ -6,8 +6,12 @@ import type { ReactNode } from 'react';
 import type { Screen } from './navigation';
 import { BeneficiariesScreen } from '../beneficiaries/BeneficiariesScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
+import { ReceptionScreen } from '../reception/ReceptionScreen';
+import { RequestsScreen } from '../requests/RequestsScreen';
 
 export const SCREEN_COMPONENTS: Partial<Record<Screen, () => ReactNode>> = {
   beneficiaries: () => <BeneficiariesScreen />,
   settings: () => <SettingsScreen />,
+  reception: () => <ReceptionScreen />,
+  requests: () => <RequestsScreen />,
 };

@@ -1,8 +1,14 @@
 /** Settings screen words; each panel's own label lives under `panels`. */
 export const settingsAr = {
-  panels: {} as Record<string, string>,
+  panels: {
+    supportTypes: 'أنواع الدعم والمستندات',
+    declaration: 'نص الإقرار',
+  } as Record<string, string>,
 };
 
 export const settingsEn: typeof settingsAr = {
-  panels: {},
+  panels: {
+    supportTypes: 'Support types and documents',
+    declaration: 'Declaration text',
+  },
 };
