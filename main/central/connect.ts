@@ -42,6 +42,7 @@ export function poolConfig(target: CentralTarget): pg.PoolConfig {
     connectionString: url.toString(),
     ssl: tlsOptions(target),
     max: 2,
+    application_name: 'istiqbal-sync',
     connectionTimeoutMillis: 10_000,
     // A nightly job on a shaky line: don't hang forever on a dead socket.
     query_timeout: 120_000,
@@ -59,6 +60,8 @@ export function connectCentral(target: CentralTarget): Central {
   const pool = new pg.Pool(poolConfig(target));
   // An idle client dropped by the server must not crash the app.
   pool.on('error', () => undefined);
+  // A client in use that loses its server rejects its query; its 'error' event must not crash us.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = new Kysely<CentralDatabase>({ dialect: new PostgresDialect({ pool }) });
   return { db, pool, close: () => db.destroy() };
 }

@@ -4,6 +4,7 @@
  */
 import { sql } from 'kysely';
 import { createTestCore } from './test-core';
+import { createCore, type Core } from '../../main/core/create-core';
 import { createSyncEngine, type SyncHooks } from '../../main/sync/sync-engine';
 import { SYNCED_TABLES } from '../../main/sync/synced-tables';
 import { stripLocal } from '../../main/sync/local-rows';
@@ -13,12 +14,29 @@ import type { TestCentral } from './sync-postgres';
 
 export type TestCounter = Awaited<ReturnType<typeof createTestCounter>>;
 
-export async function createTestCounter(central: TestCentral, code: string, options: { clock?: Clock; hooks?: SyncHooks } = {}) {
+export interface CounterOptions {
+  clock?: Clock;
+  hooks?: SyncHooks;
+}
+
+export async function createTestCounter(central: TestCentral, code: string, options: CounterOptions = {}) {
   const core = await createTestCore(options.clock ? { clock: options.clock } : {});
   const counter = await core.db.selectFrom('counters').select(['id']).executeTakeFirstOrThrow();
   await core.db.updateTable('counters').set({ code, name: `Counter ${code}` }).where('id', '=', counter.id).execute();
   // Each installation's first administrator gets a name of its own, as real counters are set up.
   await core.db.updateTable('users').set({ username: `admin-${code.toLowerCase()}` }).where('counter_id', '=', counter.id).execute();
+  return withEngine(central, core, code, counter.id, options);
+}
+
+/** A counter over an existing database file (a copy of a template, or after a simulated crash). */
+export async function openTestCounter(central: TestCentral, databaseFile: string, code: string, options: CounterOptions = {}) {
+  const core = await createCore({ databaseFile, ...(options.clock ? { clock: options.clock } : {}) });
+  const counter = await core.db.selectFrom('counters').select(['id']).where('code', '=', code).executeTakeFirstOrThrow();
+  return withEngine(central, { ...core, dir: '', dispose: () => core.close() }, code, counter.id, options);
+}
+
+function withEngine(central: TestCentral, core: Core & { dir: string; dispose(): Promise<void> }, code: string, counterId: string, options: CounterOptions) {
+  const counter = { id: counterId };
   const hooks: SyncHooks = options.hooks ?? {};
   const engine = createSyncEngine({
     db: core.db,
