@@ -98,7 +98,7 @@ export function createAuthService({ db, clock, newId, sessions, counter }: AuthS
       const previous = sessions.current();
       await db.transaction().execute(async (trx) => {
         await trx.updateTable('users').set({ failed_attempts: 0, locked_until: null }).where('id', '=', user.id).execute();
-        if (previous) {
+        if (previous && previous.user.id !== user.id) {
           await appendAudit(trx, { userId: previous.user.id, counterId: counter.id }, { action: 'sign_out', entity: 'user', entityId: previous.user.id, after: { reason: 'replaced' } }, newId(), now);
         }
         await appendAudit(trx, { userId: user.id, counterId: counter.id }, { action: 'sign_in', entity: 'user', entityId: user.id }, newId(), now);

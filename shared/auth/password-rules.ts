@@ -36,4 +36,8 @@ export const PASSWORD_MESSAGES = {
   },
   'password.common': { ar: 'كلمة المرور شائعة جداً؛ اختر غيرها.', en: 'This password is too common; choose another.' },
   'password.username': { ar: 'كلمة المرور لا تحتوي اسم المستخدم.', en: 'The password must not contain the username.' },
+  'username.invalid': {
+    ar: 'اسم المستخدم من ٣ إلى ٣٢ حرفاً لاتينياً أو رقماً، يبدأ بحرف.',
+    en: 'The username has 3 to 32 Latin letters or digits and starts with a letter.',
+  },
 } as const;

@@ -6,6 +6,7 @@
 import type { Bilingual } from '../errors/app-error';
 import { COUNTER_VALIDATION_MESSAGES } from '../requests/validation-messages';
 import { PRINTING_VALIDATION_MESSAGES } from '../printing/validation-messages';
+import { PASSWORD_MESSAGES } from '../auth/password-rules';
 
 export const VALIDATION_MESSAGES = {
   required: { ar: 'هذا الحقل مطلوب.', en: 'This field is required.' },
@@ -50,6 +51,7 @@ export const VALIDATION_MESSAGES = {
   'query.short': { ar: 'اكتب حرفين على الأقل للبحث.', en: 'Type at least two characters to search.' },
   ...COUNTER_VALIDATION_MESSAGES,
   ...PRINTING_VALIDATION_MESSAGES,
+  ...PASSWORD_MESSAGES,
 } satisfies Record<string, Bilingual>;
 
 export type ValidationMessageKey = keyof typeof VALIDATION_MESSAGES;

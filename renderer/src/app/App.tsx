@@ -9,6 +9,9 @@ import { applyDocumentLanguage, directionOf, LANGUAGE_KEY } from '../i18n';
 import { useLanguage } from './use-language';
 import { PlaceholderScreen } from '../common/PlaceholderScreen';
 import { SCREEN_COMPONENTS } from './screens';
+import { QuickCallHost } from '../calls/QuickCallHost';
+import { AuthGate } from '../auth/AuthGate';
+import { SignOutButton } from '../auth/SignOutButton';
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false }, mutations: { retry: false } },
@@ -48,7 +51,10 @@ function Shell() {
             {t('app.tagline')}
           </Text>
         </Group>
-        <LanguageSwitch />
+        <Group gap="xs">
+          <LanguageSwitch />
+          <SignOutButton />
+        </Group>
       </Group>
       <nav className="app-nav" aria-label={t('nav.label')}>
         {SCREENS.map((s) => (
@@ -69,6 +75,7 @@ function Shell() {
       <div className="app-footer">
         <StatusBar />
       </div>
+      <QuickCallHost />
     </div>
   );
 }
@@ -79,7 +86,9 @@ export function App() {
     <DirectionProvider initialDirection={directionOf(language)} detectDirection={false}>
       <MantineProvider theme={theme} withCssVariables={false} withGlobalClasses={false}>
         <QueryClientProvider client={queryClient}>
-          <Shell />
+          <AuthGate>
+            <Shell />
+          </AuthGate>
         </QueryClientProvider>
       </MantineProvider>
     </DirectionProvider>

@@ -8,6 +8,7 @@ export const shellAr = {
     beneficiaries: 'المستفيدون',
     calls: 'الاتصالات الهاتفية',
     letters: 'الخطابات',
+    contacts: 'القنوات الأخرى والمتطوعون',
     requests: 'طلبات الدعم',
     reports: 'التقارير',
     settings: 'الإعدادات',
@@ -21,7 +22,7 @@ export const shellAr = {
     syncNotConfigured: 'غير مفعّلة بعد (قيد التطوير)',
     printer: 'الطابعة',
     printerNotConfigured: 'غير مضبوطة بعد (قيد التطوير)',
-    autoSignedIn: 'دخول تلقائي مؤقت حتى تفعيل حسابات المستخدمين',
+    autoSignedIn: 'وضع العرض التجريبي: دخول تلقائي بحساب مدير النظام التجريبي',
   },
   placeholder: {
     title: 'قيد الإنشاء',

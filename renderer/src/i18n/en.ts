@@ -9,6 +9,7 @@ export const shellEn: ShellMessages = {
     beneficiaries: 'Beneficiaries',
     calls: 'Phone calls',
     letters: 'Letters',
+    contacts: 'Other channels & volunteers',
     requests: 'Support requests',
     reports: 'Reports',
     settings: 'Settings',
@@ -22,7 +23,7 @@ export const shellEn: ShellMessages = {
     syncNotConfigured: 'not enabled yet (in development)',
     printer: 'Printer',
     printerNotConfigured: 'not set up yet (in development)',
-    autoSignedIn: 'Temporary automatic sign-in until user accounts are enabled',
+    autoSignedIn: 'Demo mode: signed in automatically as the demo administrator',
   },
   placeholder: { title: 'Coming soon', body: 'This section is not built yet. It will arrive in a later release.' },
 };

@@ -6,21 +6,36 @@ import { shellAr } from './ar';
 import { shellEn } from './en';
 import { beneficiariesAr, beneficiariesEn } from '../beneficiaries/i18n';
 import { settingsAr, settingsEn } from '../settings/i18n';
+import { callsAr, callsEn } from '../calls/i18n';
+import { lettersAr, lettersEn } from '../letters/i18n';
+import { contactsAr, contactsEn } from '../contacts/i18n';
+import { timelineAr, timelineEn } from '../timeline/i18n';
 import { receptionAr, receptionEn } from '../reception/i18n';
 import { requestsAr, requestsEn } from '../requests/i18n';
+import { authAr, authEn } from '../auth/i18n';
 
 export const messagesAr = {
   ...shellAr,
   beneficiaries: beneficiariesAr,
   settings: settingsAr,
+  calls: callsAr,
+  letters: lettersAr,
+  contacts: contactsAr,
+  timeline: timelineAr,
   reception: receptionAr,
   requests: requestsAr,
+  auth: authAr,
 };
 
 export const messagesEn: typeof messagesAr = {
   ...shellEn,
   beneficiaries: beneficiariesEn,
   settings: settingsEn,
+  calls: callsEn,
+  letters: lettersEn,
+  contacts: contactsEn,
+  timeline: timelineEn,
   reception: receptionEn,
   requests: requestsEn,
+  auth: authEn,
 };

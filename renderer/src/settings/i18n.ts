@@ -1,14 +1,78 @@
 /** Settings screen words; each panel's own label lives under `panels`. */
 export const settingsAr = {
   panels: {
+    organisation: 'الجمعية',
+    counter: 'الكاونتر',
+    backups: 'النسخ الاحتياطي',
+    users: 'المستخدمون',
     supportTypes: 'أنواع الدعم والمستندات',
     declaration: 'نص الإقرار',
+    callTopics: 'مواضيع المكالمات',
+    letterReferences: 'أرقام الخطابات',
   } as Record<string, string>,
+  save: 'حفظ',
+  saved: 'تم الحفظ',
+  organisation: {
+    name: 'اسم الجمعية',
+    nameEn: 'الاسم بالإنجليزية',
+    licence: 'رقم الترخيص',
+    address: 'العنوان',
+    phone: 'الهاتف',
+    headerLines: 'أسطر الترويسة (سطر لكل سطر، حتى ٤)',
+  },
+  counter: {
+    code: 'رمز الكاونتر (يظهر في الأرقام المرجعية)',
+    name: 'اسم الكاونتر',
+  },
+  backups: {
+    intro: 'نسخة يومية تلقائية تُحفظ في مجلد البرنامج وتُحذف بعد ٣٠ يوماً. كل نسخة يُتحقق من سلامتها بعد كتابتها.',
+    backupNow: 'نسخ احتياطي الآن',
+    empty: 'لا توجد نسخ احتياطية بعد.',
+    verify: 'تحقق واعرض المحتوى',
+    name: 'النسخة',
+    size: 'الحجم',
+    at: 'التاريخ',
+    done: 'تمت النسخة الاحتياطية وتم التحقق منها.',
+    holds: 'تحتوي: {{beneficiaries}} مستفيد، {{users}} مستخدم، {{audit}} قيد تدقيق.',
+    restoreHint: 'الاستعادة تتم والبرنامج مغلق: npm run cli -- restore <الملف> (تُؤخذ نسخة أمان من البيانات الحالية أولاً).',
+  },
 };
 
 export const settingsEn: typeof settingsAr = {
   panels: {
+    organisation: 'Society',
+    counter: 'Counter',
+    backups: 'Backups',
+    users: 'Users',
     supportTypes: 'Support types and documents',
     declaration: 'Declaration text',
+    callTopics: 'Call topics',
+    letterReferences: 'Letter references',
+  },
+  save: 'Save',
+  saved: 'Saved',
+  organisation: {
+    name: 'Society name',
+    nameEn: 'Name in English',
+    licence: 'Licence number',
+    address: 'Address',
+    phone: 'Phone',
+    headerLines: 'Header lines (one per line, up to 4)',
+  },
+  counter: {
+    code: 'Counter code (appears in reference numbers)',
+    name: 'Counter name',
+  },
+  backups: {
+    intro: 'A daily automatic backup is kept in the app folder for 30 days. Every backup is verified after it is written.',
+    backupNow: 'Back up now',
+    empty: 'No backups yet.',
+    verify: 'Verify and show contents',
+    name: 'Backup',
+    size: 'Size',
+    at: 'Date',
+    done: 'Backup made and verified.',
+    holds: 'Holds: {{beneficiaries}} beneficiaries, {{users}} users, {{audit}} audit entries.',
+    restoreHint: 'Restore with the app closed: npm run cli -- restore <file> (a safety copy of the current data is taken first).',
   },
 };

@@ -3,8 +3,14 @@
  * domain adds its panel here with one line; the screen lists them as tabs in this order.
  */
 import type { ReactNode } from 'react';
+import { TopicsPanel } from '../calls/TopicsPanel';
+import { ReferencePatternPanel } from '../letters/ReferencePatternPanel';
 import { SupportTypesPanel } from '../requests/SupportTypesPanel';
 import { DeclarationPanel } from '../requests/DeclarationPanel';
+import { UsersPanel } from '../auth/UsersPanel';
+import { OrganisationPanel } from './OrganisationPanel';
+import { CounterPanel } from './CounterPanel';
+import { BackupsPanel } from './BackupsPanel';
 
 export interface SettingsPanel {
   /** Stable key, also the i18n key under `settings.panels`. */
@@ -13,6 +19,12 @@ export interface SettingsPanel {
 }
 
 export const SETTINGS_PANELS: SettingsPanel[] = [
+  { key: 'organisation', render: () => <OrganisationPanel /> },
+  { key: 'counter', render: () => <CounterPanel /> },
+  { key: 'backups', render: () => <BackupsPanel /> },
+  { key: 'users', render: () => <UsersPanel /> },
   { key: 'supportTypes', render: () => <SupportTypesPanel /> },
   { key: 'declaration', render: () => <DeclarationPanel /> },
+  { key: 'callTopics', render: () => <TopicsPanel /> },
+  { key: 'letterReferences', render: () => <ReferencePatternPanel /> },
 ];
