@@ -15,12 +15,20 @@ export function formatTime(date: Date): string {
   return new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'Asia/Riyadh' }).format(date);
 }
 
-/** `29 نوفمبر 2026 م — 18 جمادى الآخرة 1448 هـ` */
-export function bothCalendars(date: Date): string {
-  return `${formatGregorian(date, 'ar')} — ${formatHijri(date, 'ar')}`;
+/** `29 نوفمبر 2026 م` — "م" names the Gregorian calendar, as Saudi forms do. */
+export function gregorianDay(date: Date): string {
+  return `${formatGregorian(date, 'ar')} م`;
 }
 
-/** A date with its time; the time is isolated so it stays beside the date in right-to-left text. */
+/** `19 جمادى الآخرة 1448 هـ` */
+export function hijriDay(date: Date): string {
+  return formatHijri(date, 'ar');
+}
+
+/**
+ * A date with its time. Words sit between the numbers ("م الساعة"): two numbers side by side in
+ * right-to-left text are read in the wrong order by text extraction (copy, search, screen readers).
+ */
 export function dateWithTime(date: Date): string {
-  return `${formatGregorian(date, 'ar')} ${ltr(formatTime(date))}`;
+  return `${gregorianDay(date)} الساعة ${ltr(formatTime(date))}`;
 }

@@ -2,7 +2,7 @@
 import { maskId } from '../../validation/national-id';
 import type { OrganisationHeader } from '../document-data';
 import { ltr, type Block } from '../document-model';
-import { dateWithTime } from '../paper-dates';
+import { dateWithTime, gregorianDay, hijriDay } from '../paper-dates';
 
 export interface BuildOptions {
   /** Set on a reprint: the paper says "نسخة" and when the copy was printed. */
@@ -36,4 +36,15 @@ export function servedBy(counter: { code: string; name?: string | null }, staffN
 /** Fills `{name}`-style placeholders; unknown names stay visible so a wrong template is noticed. */
 export function fillTemplate(template: string, values: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
+}
+
+/**
+ * A date in both calendars as two lines ("الموافق" = corresponding to): two dates joined on one
+ * line put numbers side by side, which text extraction reads in the wrong order.
+ */
+export function dateFields(label: string, date: Date): Block[] {
+  return [
+    { type: 'field', label, value: gregorianDay(date) },
+    { type: 'field', label: 'الموافق', value: hijriDay(date) },
+  ];
 }

@@ -1,7 +1,7 @@
 import type { DeclarationData } from '../document-data';
 import { ltr, type DocumentModel } from '../document-model';
-import { bothCalendars, formatTime } from '../paper-dates';
-import { fillTemplate, headerBlocks, maskedId, servedBy, type BuildOptions } from './common';
+import { formatTime } from '../paper-dates';
+import { dateFields, fillTemplate, headerBlocks, maskedId, servedBy, type BuildOptions } from './common';
 
 export function buildDeclaration(data: DeclarationData, options: BuildOptions = {}): DocumentModel {
   const signedAt = new Date(data.signedAt);
@@ -30,7 +30,7 @@ export function buildDeclaration(data: DeclarationData, options: BuildOptions = 
         align: 'start' as const,
       })),
       { type: 'gap' },
-      { type: 'field', label: 'التاريخ', value: bothCalendars(signedAt) },
+      ...dateFields('التاريخ', signedAt),
       { type: 'field', label: 'الوقت', value: ltr(formatTime(signedAt)) },
       ...servedBy(data.counter, data.staffName),
       { type: 'signature', label: 'توقيع مقدم الطلب', signerName: data.beneficiary.name, png: data.signaturePng ?? null },

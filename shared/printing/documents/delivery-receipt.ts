@@ -1,7 +1,7 @@
 import type { DeliveryReceiptData } from '../document-data';
 import { ltr, type DocumentModel } from '../document-model';
-import { bothCalendars, dateWithTime } from '../paper-dates';
-import { headerBlocks, maskedId, servedBy, type BuildOptions } from './common';
+import { formatTime } from '../paper-dates';
+import { dateFields, headerBlocks, maskedId, servedBy, type BuildOptions } from './common';
 
 export function buildDeliveryReceipt(data: DeliveryReceiptData, options: BuildOptions = {}): DocumentModel {
   const deliveredAt = new Date(data.deliveredAt);
@@ -18,8 +18,8 @@ export function buildDeliveryReceipt(data: DeliveryReceiptData, options: BuildOp
         label: `البند ${i + 1}`,
         value: item.quantity ? `${item.description} — ${item.quantity}` : item.description,
       })),
-      { type: 'field', label: 'تاريخ التسليم', value: bothCalendars(deliveredAt) },
-      { type: 'field', label: 'وقت التسليم', value: dateWithTime(deliveredAt) },
+      ...dateFields('تاريخ التسليم', deliveredAt),
+      { type: 'field', label: 'وقت التسليم', value: ltr(formatTime(deliveredAt)) },
       ...servedBy(data.counter, data.staffName),
       { type: 'text', text: 'أقر باستلام ما ورد أعلاه كاملاً وبحالة سليمة.', size: 'normal', align: 'start' },
       { type: 'signature', label: 'توقيع المستلم', signerName: data.beneficiary.name, png: data.signaturePng ?? null },

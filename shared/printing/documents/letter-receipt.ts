@@ -1,7 +1,7 @@
 import type { LetterReceiptData } from '../document-data';
 import { ltr, type DocumentModel } from '../document-model';
-import { bothCalendars, dateWithTime } from '../paper-dates';
-import { headerBlocks, servedBy, type BuildOptions } from './common';
+import { formatTime } from '../paper-dates';
+import { dateFields, headerBlocks, servedBy, type BuildOptions } from './common';
 
 export function buildLetterReceipt(data: LetterReceiptData, options: BuildOptions = {}): DocumentModel {
   const receivedAt = new Date(data.receivedAt);
@@ -14,8 +14,8 @@ export function buildLetterReceipt(data: LetterReceiptData, options: BuildOption
       { type: 'field', label: 'المرسل', value: data.senderName },
       { type: 'field', label: 'الموضوع', value: data.subject },
       ...(data.attachments != null ? [{ type: 'field' as const, label: 'المرفقات', value: String(data.attachments) }] : []),
-      { type: 'field', label: 'تاريخ الاستلام', value: bothCalendars(receivedAt) },
-      { type: 'field', label: 'وقت الاستلام', value: dateWithTime(receivedAt) },
+      ...dateFields('تاريخ الاستلام', receivedAt),
+      { type: 'field', label: 'وقت الاستلام', value: ltr(formatTime(receivedAt)) },
       ...servedBy(data.counter, data.staffName),
       { type: 'rule' },
       { type: 'qr', data: data.reference, caption: 'رقم الخطاب للمتابعة', size: 'normal' },

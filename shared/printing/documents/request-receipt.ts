@@ -1,7 +1,7 @@
 import type { RequestReceiptData } from '../document-data';
 import { ltr, type DocumentModel } from '../document-model';
-import { bothCalendars, earliestDecisionDate } from '../paper-dates';
-import { headerBlocks, maskedId, servedBy, type BuildOptions } from './common';
+import { earliestDecisionDate } from '../paper-dates';
+import { dateFields, headerBlocks, maskedId, servedBy, type BuildOptions } from './common';
 
 export function buildRequestReceipt(data: RequestReceiptData, options: BuildOptions = {}): DocumentModel {
   const submitted = new Date(data.submittedAt);
@@ -14,8 +14,8 @@ export function buildRequestReceipt(data: RequestReceiptData, options: BuildOpti
       { type: 'field', label: 'المستفيد', value: data.beneficiary.name },
       { type: 'field', label: 'رقم الهوية', value: maskedId(data.beneficiary.idNumber) },
       { type: 'field', label: 'الخدمة', value: data.service },
-      { type: 'field', label: 'تاريخ التقديم', value: bothCalendars(submitted) },
-      { type: 'field', label: 'أقرب موعد لقرار اللجنة', value: bothCalendars(earliestDecisionDate(submitted)) },
+      ...dateFields('تاريخ التقديم', submitted),
+      ...dateFields('أقرب موعد لقرار اللجنة', earliestDecisionDate(submitted)),
       ...servedBy(data.counter, data.staffName),
       { type: 'rule' },
       { type: 'qr', data: data.reference, caption: 'رمز الطلب للمتابعة', size: 'normal' },

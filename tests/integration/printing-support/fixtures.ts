@@ -2,6 +2,7 @@
 import { createCanvas } from '@napi-rs/canvas';
 import type { DocumentRequest } from '../../../shared/printing/document-kinds';
 import { DECLARATION_TEXT_V1 } from '../../../shared/printing/documents/declaration';
+import { defaultLogoPng } from '../../../main/printing/default-logo';
 
 export const ORG = { name: 'جمعية خزام التعاونية متعددة الأغراض', licence: '334', logoPng: null };
 export const COUNTER = { code: 'K01', name: 'الكاونتر الرئيسي' };
@@ -31,7 +32,7 @@ export function sampleRequests(): Record<DocumentRequest['kind'], DocumentReques
     'request-receipt': {
       kind: 'request-receipt',
       data: {
-        organisation: ORG,
+        organisation: { ...ORG, logoPng: defaultLogoPng() },
         counter: COUNTER,
         staffName: STAFF,
         reference: REFERENCE,
