@@ -3,6 +3,8 @@
  *   migrate                  create or upgrade the local database
  *   seed-demo [--count N]    add synthetic beneficiaries (demo data)
  *   info                     where the database is and what it holds
+ *   central migrate          create/upgrade the central PostgreSQL (--url URL --sslmode MODE --ca FILE)
+ *   sync                     one sync run with the central database (for an OS scheduler)
  *   backup [--to DIR]        online backup, verified (default: the backups folder, pruned)
  *   verify FILE              check a backup and show what it holds
  *   restore FILE             replace the database with a verified backup (app closed)
@@ -15,6 +17,7 @@ import { createCore } from '../core/create-core';
 import { DATABASE_FILE, defaultUserDataDir } from '../core/user-data-dir';
 import { migrateToLatest } from '../db/open-database';
 import { seedDemo } from '../demo/seed-demo';
+import { runSyncCommand, SYNC_CLI_OPTIONS } from '../sync/cli-commands';
 import { openCliSession } from '../auth/demo-session';
 import { BACKUP_COMMANDS, runBackupCommand } from './backup-commands';
 
@@ -22,7 +25,7 @@ async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { data: { type: 'string' }, count: { type: 'string' }, to: { type: 'string' }, help: { type: 'boolean' } },
+    options: { data: { type: 'string' }, ...SYNC_CLI_OPTIONS, count: { type: 'string' }, to: { type: 'string' }, help: { type: 'boolean' } },
   });
   const command = positionals[0];
   if (!command || values.help) {
@@ -51,6 +54,9 @@ async function main(argv: string[]): Promise<number> {
         console.log(`added ${count} demo beneficiaries to ${databaseFile}`);
         return 0;
       }
+      case 'sync':
+      case 'central':
+        return await runSyncCommand(core, command, positionals.slice(1), values);
       case 'info': {
         const n = await core.db.selectFrom('beneficiaries').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
         console.log(JSON.stringify({ database: databaseFile, beneficiaries: Number(n.n) }, null, 2));

@@ -13,6 +13,8 @@ import { createSessionStore, type SessionStore } from '../session/session-store'
 import { sessionHandlers } from '../session/handlers';
 import { bootstrap } from '../setup/bootstrap';
 import { ensureSync } from '../sync/ensure-sync';
+import { createSyncService, type SyncService } from '../sync/sync-service';
+import { syncHandlers } from '../sync/handlers';
 import { createAuthService, type AuthService } from '../auth/auth-service';
 import { createUserService } from '../auth/user-service';
 import { authHandlers } from '../auth/handlers';
@@ -64,6 +66,8 @@ export interface Core {
   printing: PrintingService;
   /** Organisation profile, this counter, backups. */
   settings: SettingsService;
+  /** Nightly sync with the central PostgreSQL: status, runs, conflicts, schedule. */
+  sync: SyncService;
   clock: Clock;
   newId: IdGenerator;
   close(): Promise<void>;
@@ -90,9 +94,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const printing = createPrintingService({ db, clock, newId, logger, fontsDir: options.fontsDir, osPrinter: options.osPrinter });
   await printing.recover();
   const settings = createSettingsService({ db, clock, newId, databaseFile: options.databaseFile });
+  const sync = createSyncService({ db, clock, newId, counterId: async () => counter.id });
   const handlers: Handlers = {
-    ...sessionHandlers(sessions, options.version ?? '0.0.0', printing.status),
+    ...sessionHandlers(sessions, options.version ?? '0.0.0', printing.status, sync.info),
     ...authHandlers(auth, createUserService({ db, clock, newId }), sessions),
+    ...syncHandlers(sync),
     ...beneficiaryHandlers(db, beneficiaries),
     ...walkInHandlers(createQueueService({ db, clock, newId }), createVisitService({ db, clock, newId })),
     ...requestHandlers(createRequestService({ db, clock, newId }), createRequestConfigService({ db, clock, newId })),
@@ -118,9 +124,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     channels,
     printing,
     settings,
+    sync,
     clock,
     newId,
     close: async () => {
+      sync.stop();
       await printing.close();
       await db.destroy();
     },

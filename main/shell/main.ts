@@ -34,6 +34,8 @@ async function start(): Promise<void> {
     await seedDemo(core, { count: 40, onlyIfEmpty: true });
   }
   wireIpc(core.router);
+  // Nightly sync while the app runs, and a catch-up run when the last success is over a day old.
+  void core.sync.startScheduler();
   installMenu();
   const devTools = !app.isPackaged && process.env.ISTIQBAL_DEVTOOLS === '1';
   createMainWindow(devTools);

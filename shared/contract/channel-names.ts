@@ -104,6 +104,13 @@ export const CHANNEL_NAMES = [
   'printing:job',
   'printing:retry',
   'printing:jobs',
+  'sync:status',
+  'sync:runNow',
+  'sync:history',
+  'sync:conflicts',
+  'sync:resolve',
+  'sync:getConfig',
+  'sync:saveConfig',
 ] as const satisfies readonly ChannelName[];
 
 type Missing = Exclude<ChannelName, (typeof CHANNEL_NAMES)[number]>;

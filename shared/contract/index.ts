@@ -14,8 +14,10 @@ import { authContract } from '../auth/contract';
 import { walkInsContract } from '../walk-ins/contract';
 import { requestsContract } from '../requests/contract';
 import { printingContract } from '../printing/contract';
+import { syncContract } from '../sync/contract';
 
 export const contract = {
+  ...syncContract,
   ...sessionContract,
   ...settingsContract,
   ...authContract,

@@ -10,10 +10,19 @@ export const sessionView = z.object({
 });
 export type SessionView = z.infer<typeof sessionView>;
 
+/** The status bar's sync figures (issue 8); 'not-configured' until a central database is set. */
+export const syncInfo = z.object({
+  state: z.enum(['not-configured', 'ok', 'running', 'failing']),
+  lastSuccessAt: z.string().nullable().optional(),
+  pending: z.number().optional(),
+  conflicts: z.number().optional(),
+});
+export type SyncInfo = z.infer<typeof syncInfo>;
+
 export const appInfo = z.object({
   version: z.string(),
   organisation: z.object({ name: z.string(), licence: z.string() }),
-  sync: z.object({ state: z.literal('not-configured') }),
+  sync: syncInfo,
   printer: printerStatus,
 });
 export type AppInfo = z.infer<typeof appInfo>;
