@@ -8,6 +8,7 @@
  *   backup [--to DIR]        online backup, verified (default: the backups folder, pruned)
  *   verify FILE              check a backup and show what it holds
  *   restore FILE             replace the database with a verified backup (app closed)
+ *   audit verify             check the audit trail's hash chain; exit 1 and say where if tampered
  * Options: --data DIR (default: the app's user-data folder; env ISTIQBAL_DATA_DIR).
  */
 import { mkdirSync } from 'node:fs';
@@ -19,6 +20,7 @@ import { migrateToLatest } from '../db/open-database';
 import { seedDemo } from '../demo/seed-demo';
 import { runSyncCommand, SYNC_CLI_OPTIONS } from '../sync/cli-commands';
 import { openCliSession } from '../auth/demo-session';
+import { runAuditCommand } from '../audit/cli-commands';
 import { BACKUP_COMMANDS, runBackupCommand } from './backup-commands';
 
 async function main(argv: string[]): Promise<number> {
@@ -54,6 +56,8 @@ async function main(argv: string[]): Promise<number> {
         console.log(`added ${count} demo beneficiaries to ${databaseFile}`);
         return 0;
       }
+      case 'audit':
+        return await runAuditCommand(core, positionals[1]);
       case 'sync':
       case 'central':
         return await runSyncCommand(core, command, positionals.slice(1), values);

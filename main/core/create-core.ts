@@ -19,6 +19,7 @@ import { createAuthService, type AuthService } from '../auth/auth-service';
 import { createUserService } from '../auth/user-service';
 import { authHandlers } from '../auth/handlers';
 import { createViewRecorder } from '../audit/record-view';
+import { auditHandlers } from '../audit/handlers';
 import { createQueueService } from '../walk-ins/queue-service';
 import { createVisitService } from '../walk-ins/visit-service';
 import { walkInHandlers } from '../walk-ins/handlers';
@@ -98,6 +99,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const handlers: Handlers = {
     ...sessionHandlers(sessions, options.version ?? '0.0.0', printing.status, sync.info),
     ...authHandlers(auth, createUserService({ db, clock, newId }), sessions),
+    ...auditHandlers(db),
     ...syncHandlers(sync),
     ...beneficiaryHandlers(db, beneficiaries),
     ...walkInHandlers(createQueueService({ db, clock, newId }), createVisitService({ db, clock, newId })),

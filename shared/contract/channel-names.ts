@@ -27,6 +27,8 @@ export const CHANNEL_NAMES = [
   'users:update',
   'users:resetPassword',
   'users:unlock',
+  'audit:list',
+  'audit:verify',
   'beneficiaries:categories',
   'beneficiaries:search',
   'beneficiaries:get',

@@ -11,6 +11,7 @@ import { contactsContract } from '../contacts/contract';
 import { volunteersContract } from '../volunteers/contract';
 import { timelineContract } from '../timeline/contract';
 import { authContract } from '../auth/contract';
+import { auditContract } from '../audit/contract';
 import { walkInsContract } from '../walk-ins/contract';
 import { requestsContract } from '../requests/contract';
 import { printingContract } from '../printing/contract';
@@ -21,6 +22,7 @@ export const contract = {
   ...sessionContract,
   ...settingsContract,
   ...authContract,
+  ...auditContract,
   ...beneficiariesContract,
   ...callsContract,
   ...lettersContract,

@@ -13,6 +13,7 @@ import { timelineAr, timelineEn } from '../timeline/i18n';
 import { receptionAr, receptionEn } from '../reception/i18n';
 import { requestsAr, requestsEn } from '../requests/i18n';
 import { authAr, authEn } from '../auth/i18n';
+import { auditAr, auditEn } from '../audit/i18n';
 
 export const messagesAr = {
   ...shellAr,
@@ -25,6 +26,7 @@ export const messagesAr = {
   reception: receptionAr,
   requests: requestsAr,
   auth: authAr,
+  audit: auditAr,
 };
 
 export const messagesEn: typeof messagesAr = {
@@ -38,4 +40,5 @@ export const messagesEn: typeof messagesAr = {
   reception: receptionEn,
   requests: requestsEn,
   auth: authEn,
+  audit: auditEn,
 };

@@ -8,6 +8,8 @@ import { ReferencePatternPanel } from '../letters/ReferencePatternPanel';
 import { SupportTypesPanel } from '../requests/SupportTypesPanel';
 import { DeclarationPanel } from '../requests/DeclarationPanel';
 import { UsersPanel } from '../auth/UsersPanel';
+import { AuditPanel } from '../audit/AuditPanel';
+import type { ChannelName } from '../../../shared/contract/api-types';
 import { OrganisationPanel } from './OrganisationPanel';
 import { CounterPanel } from './CounterPanel';
 import { BackupsPanel } from './BackupsPanel';
@@ -16,6 +18,8 @@ export interface SettingsPanel {
   /** Stable key, also the i18n key under `settings.panels`. */
   key: string;
   render: () => ReactNode;
+  /** When set, the tab shows only to roles allowed this channel (the router refuses the rest anyway). */
+  channel?: ChannelName;
 }
 
 export const SETTINGS_PANELS: SettingsPanel[] = [
@@ -23,6 +27,7 @@ export const SETTINGS_PANELS: SettingsPanel[] = [
   { key: 'counter', render: () => <CounterPanel /> },
   { key: 'backups', render: () => <BackupsPanel /> },
   { key: 'users', render: () => <UsersPanel /> },
+  { key: 'audit', render: () => <AuditPanel />, channel: 'audit:list' },
   { key: 'supportTypes', render: () => <SupportTypesPanel /> },
   { key: 'declaration', render: () => <DeclarationPanel /> },
   { key: 'callTopics', render: () => <TopicsPanel /> },
