@@ -13,8 +13,11 @@ import { openDemoSession } from '../auth/demo-session';
 import { registerAppSchemeAsPrivileged, serveRenderer } from './protocol';
 import { hardenSessions, hardenWebContents } from './security';
 import { wireIpc } from './ipc-wiring';
+import { startDailyBackups } from '../backup/daily-backup';
+import { createLogger } from '../core/logger';
 import { createMainWindow } from './window';
 import { installMenu } from './menu';
+import { createOsPrinter } from './printing-os';
 
 registerAppSchemeAsPrivileged();
 app.enableSandbox();
@@ -27,7 +30,12 @@ async function start(): Promise<void> {
   hardenSessions();
   const paths = appPaths(app.getAppPath(), app.isPackaged ? process.resourcesPath : undefined);
   serveRenderer(paths.rendererDir);
-  const core = await createCore({ databaseFile: join(app.getPath('userData'), DATABASE_FILE), version: app.getVersion() });
+  const core = await createCore({
+    databaseFile: join(app.getPath('userData'), DATABASE_FILE),
+    version: app.getVersion(),
+    fontsDir: paths.fontsDir,
+    osPrinter: createOsPrinter(),
+  });
   // Demo mode (`npm start`) signs the demo administrator in; a packaged app never honours --demo.
   if (!app.isPackaged && process.argv.includes('--demo')) {
     await openDemoSession(core);
@@ -36,10 +44,14 @@ async function start(): Promise<void> {
   wireIpc(core.router);
   // Nightly sync while the app runs, and a catch-up run when the last success is over a day old.
   void core.sync.startScheduler();
+  const stopBackups = startDailyBackups(core.settings.backups, createLogger());
   installMenu();
   const devTools = !app.isPackaged && process.env.ISTIQBAL_DEVTOOLS === '1';
   createMainWindow(devTools);
+  // Parse the print fonts now, not when the first beneficiary is waiting for a receipt.
+  setTimeout(() => void core.printing.warmUp(), 3000);
   app.on('window-all-closed', () => {
+    stopBackups();
     void core.close().finally(() => app.quit());
   });
 }

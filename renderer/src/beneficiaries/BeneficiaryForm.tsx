@@ -15,7 +15,8 @@ import { ID_TYPES } from '../../../shared/beneficiaries/identity';
 import { birthDateField } from '../../../shared/validation/fields';
 import { useLanguage } from '../app/use-language';
 import { Columns } from '../common/Columns';
-import { EMPTY_FORM, fromView, serverErrors, toInput, zodErrors, type FormValues } from './form-values';
+import { EMPTY_FORM, fromView, toInput, type FormValues } from './form-values';
+import { serverErrors, zodErrors } from '../common/form-errors';
 import { HouseholdEditor } from './HouseholdEditor';
 import { DuplicatePanel } from './DuplicatePanel';
 
@@ -26,11 +27,14 @@ function birthYearOf(v: FormValues): number | null {
 
 export function BeneficiaryForm({
   existing,
+  initial,
   onSaved,
   onCancel,
   onOpen,
 }: {
   existing?: BeneficiaryView;
+  /** Values to start a new record with, e.g. the mobile number of a caller. */
+  initial?: Partial<FormValues>;
   onSaved: (b: BeneficiaryView) => void;
   onCancel: () => void;
   onOpen: (id: string) => void;
@@ -43,7 +47,7 @@ export function BeneficiaryForm({
 
   const form = useForm<FormValues>({
     mode: 'controlled',
-    initialValues: existing ? fromView(existing) : EMPTY_FORM,
+    initialValues: existing ? fromView(existing) : { ...EMPTY_FORM, ...initial },
     // Inline: a field is checked when the user leaves it, and rechecked as they correct it.
     validateInputOnBlur: true,
     clearInputErrorOnChange: true,

@@ -2,11 +2,7 @@
  * The create/edit form keeps exactly what the user typed (strings, Eastern digits and all), and
  * converts to the contract's input only to validate or submit, so a refused save loses nothing.
  */
-import type { z } from 'zod';
 import type { BeneficiaryInput, BeneficiaryView } from '../../../shared/beneficiaries/schemas';
-import { issueMessageKey, validationMessage } from '../../../shared/i18n/validation-messages';
-import type { FieldIssue } from '../../../shared/errors/app-error';
-import type { Language } from '../../../shared/dates/calendars';
 
 export interface HouseholdRow {
   id: string | null;
@@ -124,24 +120,4 @@ export function toInput(v: FormValues): BeneficiaryInput {
       schooling: m.schooling as NonNullable<BeneficiaryInput['household']>[number]['schooling'],
     })),
   };
-}
-
-/** Form field path of a schema path: the date of birth's `birthDate.value` is the `birthDate` box. */
-function formPath(path: string): string {
-  return path.replace(/^data\./, '').replace(/^birthDate\.value$/, 'birthDate');
-}
-
-export function zodErrors(error: z.ZodError, language: Language): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const path = formPath(issue.path.join('.'));
-    errors[path] ??= validationMessage(issueMessageKey(issue))[language];
-  }
-  return errors;
-}
-
-export function serverErrors(fields: FieldIssue[], language: Language): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const f of fields) errors[formPath(f.path)] ??= f.message[language];
-  return errors;
 }

@@ -1,0 +1,44 @@
+/** Settings end to end: the society's profile, this counter, and backups. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from './support/harness';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+  await h.page.getByTestId('nav-settings').click();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('settings', () => {
+  it('edits the society profile, refusing a bad licence without losing the name typed', async () => {
+    await h.page.getByTestId('settings-tab-organisation').click();
+    await expect(h.page.getByTestId('org-name').inputValue()).resolves.toBe('جمعية خزام التعاونية متعددة الأغراض');
+    await h.page.getByTestId('org-name').fill('جمعية خزام التعاونية');
+    await h.page.getByTestId('org-licence').fill('٣٣ب');
+    await h.page.getByTestId('org-save').click();
+    await h.page.getByText('رقم الترخيص أرقام فقط').waitFor();
+    await expect(h.page.getByTestId('org-name').inputValue()).resolves.toBe('جمعية خزام التعاونية');
+    await h.page.getByTestId('org-licence').fill('٣٣٤');
+    await h.page.getByTestId('org-save').click();
+    await h.page.getByRole('status').getByText('تم الحفظ').waitFor();
+    expect(await h.core.settings.organisation()).toMatchObject({ name: 'جمعية خزام التعاونية', licence: '334' });
+    await h.screenshot('settings-organisation');
+  });
+
+  it('makes a backup, lists it and shows what it holds', async () => {
+    await h.page.getByTestId('settings-tab-backups').click();
+    await h.page.getByTestId('backup-now').click();
+    await h.page.getByTestId('backup-message').getByText('تمت النسخة الاحتياطية').waitFor();
+    await h.page.getByTestId('backup-list').waitFor();
+    await h.page.getByRole('button', { name: 'تحقق واعرض المحتوى' }).first().click();
+    await expect(h.page.getByTestId('backup-message').textContent()).resolves.toMatch(/تحتوي: \d+ مستفيد/);
+    await h.screenshot('settings-backups');
+  });
+
+  it('passes axe, with nothing blocked by the CSP', async () => {
+    expect(await h.problems()).toEqual([]);
+    expect(await h.axeSeriousViolations()).toEqual([]);
+  });
+});
