@@ -16,22 +16,24 @@ export type ThermalType = 'epson' | 'star';
 /** Rows per raster command. */
 export const BAND_ROWS = 256;
 
-/** The library's rule: opaque enough and darker than mid-grey prints a dot. */
-function isDark(rgba: ArrayLike<number>, i: number): boolean {
-  if (rgba[i + 3]! <= 126) return false;
-  return Math.trunc(0.2126 * rgba[i]! + 0.7152 * rgba[i + 1]! + 0.0722 * rgba[i + 2]!) < 128;
-}
-
+/**
+ * Packs rows into 1-bit bytes with the library's rule: a dot is printed when the pixel is opaque
+ * enough (alpha > 126) and darker than mid-grey (trunc(0.2126 R + 0.7152 G + 0.0722 B) < 128).
+ * Rows at or past `rowTo` are white (the last stripe of a Star band).
+ */
 function packRows(rgba: ArrayLike<number>, width: number, rowFrom: number, rowTo: number, rows: number, out: Buffer, at: number): number {
   const bytesPerRow = Math.ceil(width / 8);
   for (let y = rowFrom; y < rowFrom + rows; y++) {
+    if (y >= rowTo) {
+      at += bytesPerRow; // Buffer.alloc gave zeros
+      continue;
+    }
+    let i = y * width * 4;
     for (let bx = 0; bx < bytesPerRow; bx++) {
       let byte = 0;
-      if (y < rowTo) {
-        for (let k = 0; k < 8; k++) {
-          const x = bx * 8 + k;
-          if (x < width && isDark(rgba, (y * width + x) * 4)) byte |= 0x80 >> k;
-        }
+      const dots = Math.min(8, width - bx * 8);
+      for (let k = 0; k < dots; k++, i += 4) {
+        if (rgba[i + 3]! > 126 && Math.trunc(0.2126 * rgba[i]! + 0.7152 * rgba[i + 1]! + 0.0722 * rgba[i + 2]!) < 128) byte |= 0x80 >> k;
       }
       out[at++] = byte;
     }

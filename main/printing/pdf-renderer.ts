@@ -6,7 +6,7 @@ import PDFDocument from 'pdfkit';
 import type { Block, DocumentModel, TextSize } from '../../shared/printing/document-model';
 import { wrapText } from '../../shared/printing/wrap-text';
 import { visualSegments } from './bidi-runs';
-import { loadPrintFonts, type PrintFonts } from './print-fonts';
+import { loadPrintFonts, parsedFont, type PrintFonts } from './print-fonts';
 import { qrMatrix } from './qr-matrix';
 
 export type PdfPaper = 'A4' | 'A5';
@@ -226,8 +226,9 @@ export function renderPdf(model: DocumentModel, options: PdfOptions): Promise<Bu
       CreationDate: options.createdAt ?? new Date(),
     },
   });
-  doc.registerFont('regular', fonts.regular);
-  doc.registerFont('bold', fonts.bold);
+  // pdfkit's typings only name bytes and paths; at run time it takes a parsed fontkit font too.
+  doc.registerFont('regular', parsedFont(fonts.regular) as unknown as Buffer);
+  doc.registerFont('bold', parsedFont(fonts.bold) as unknown as Buffer);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (c: Buffer) => chunks.push(c));

@@ -4,8 +4,14 @@
  * per process and kept: the first document pays the read, later ones do not.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { GlobalFonts } from '@napi-rs/canvas';
+
+/** The parts of a fontkit font pdfkit needs: it accepts a parsed font in place of bytes. */
+export interface ParsedFont {
+  layout(text: string): unknown;
+}
 
 export interface PrintFonts {
   regular: Buffer;
@@ -51,6 +57,23 @@ export function ensureCanvasFonts(fonts: PrintFonts): void {
   GlobalFonts.register(fonts.semiBold, CANVAS_FAMILY);
   GlobalFonts.register(fonts.bold, CANVAS_FAMILY);
   canvasRegistered = true;
+}
+
+/**
+ * Fonts parsed once for pdfkit. Given bytes, pdfkit parses the TTF again for every document and
+ * starts with cold glyph caches; given the parsed font it reuses both. The fontkit used is the one
+ * pdfkit itself depends on, resolved from pdfkit's folder.
+ */
+const parsed = new WeakMap<Buffer, ParsedFont>();
+export function parsedFont(bytes: Buffer): ParsedFont {
+  let font = parsed.get(bytes);
+  if (!font) {
+    const requireFromPdfkit = createRequire(createRequire(import.meta.url).resolve('pdfkit'));
+    const fontkit = requireFromPdfkit('fontkit') as { create(buffer: Buffer): ParsedFont };
+    font = fontkit.create(bytes);
+    parsed.set(bytes, font);
+  }
+  return font;
 }
 
 /** For the benchmark: forget the loaded fonts so the next document pays the first-use cost. */

@@ -24,6 +24,7 @@ import { defaultLogoPng } from './default-logo';
 import { createDocumentSources } from './document-sources';
 import type { OsPrinter } from './os-printer';
 import { renderPdf, type PdfPaper } from './pdf-renderer';
+import { renderRaster } from './raster-renderer';
 import { PrintFailure } from './print-failure';
 import { loadPrintFonts } from './print-fonts';
 import { createPrintQueue, type JobRow } from './print-queue';
@@ -201,6 +202,17 @@ export function createPrintingService(deps: PrintingDeps) {
     return Promise.all((await queue.recent(limit)).map((r) => queue.toView(r)));
   }
 
+  /**
+   * Pays the fonts' first-use cost (parsing, shaping tables: about a second or two) ahead of the
+   * first real print. Nothing is printed or stored.
+   */
+  async function warmUp(): Promise<void> {
+    const sample = { organisation: organisation(), printerName: 'warm-up', printedAt: clock.now().toISOString() };
+    const model = buildDocument({ kind: 'test-page', data: sample });
+    await renderPdf(model, { paper: 'A5', author: ORGANISATION_DEFAULTS.name, fonts: fonts() });
+    await renderRaster(model, 576, fonts());
+  }
+
   /** Waits for automatic retries in flight (tests, shutdown). */
   async function idle(): Promise<void> {
     await Promise.all([...running]);
@@ -228,6 +240,7 @@ export function createPrintingService(deps: PrintingDeps) {
     jobs,
     idle,
     close,
+    warmUp,
     /** Call once at start: jobs left `sending` by a crash become failed (interrupted). */
     recover: () => queue.recoverInterrupted(),
   };

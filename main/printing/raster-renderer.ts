@@ -159,24 +159,35 @@ async function drawBlock(layout: RasterLayout, block: Block): Promise<void> {
   }
 }
 
+/** Most receipts fit the first height; a long one is drawn again on the taller canvas. */
+const CANVAS_HEIGHTS = [2048, MAX_HEIGHT];
+
 export async function renderRaster(model: DocumentModel, width: ThermalWidth, fonts?: PrintFonts): Promise<RasterImage> {
   ensureCanvasFonts(fonts ?? loadPrintFonts());
-  const canvas = createCanvas(width, MAX_HEIGHT);
-  const ctx = canvas.getContext('2d');
-  ctx.fillStyle = '#fff';
-  ctx.fillRect(0, 0, width, MAX_HEIGHT);
-  ctx.fillStyle = '#000';
-  ctx.strokeStyle = '#000';
-  ctx.direction = 'rtl';
-  const layout = new RasterLayout(ctx, width);
-  for (const block of model.blocks) {
-    await drawBlock(layout, block);
-    if (layout.y > MAX_HEIGHT - 400) throw new Error(`Receipt too long for one raster (${model.kind})`);
+  for (const canvasHeight of CANVAS_HEIGHTS) {
+    const canvas = createCanvas(width, canvasHeight);
+    const ctx = canvas.getContext('2d');
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, width, canvasHeight);
+    ctx.fillStyle = '#000';
+    ctx.strokeStyle = '#000';
+    ctx.direction = 'rtl';
+    const layout = new RasterLayout(ctx, width);
+    let fits = true;
+    for (const block of model.blocks) {
+      await drawBlock(layout, block);
+      if (layout.y > canvasHeight - 400) {
+        fits = false;
+        break;
+      }
+    }
+    if (!fits) continue;
+    // Feed a little white below the last line so the cut does not touch it.
+    const height = Math.ceil(layout.y + layout.px(24));
+    const data = ctx.getImageData(0, 0, width, height);
+    return { width, height, rgba: data.data };
   }
-  // Feed a little white below the last line so the cut does not touch it.
-  const height = Math.min(MAX_HEIGHT, Math.ceil(layout.y + layout.px(24)));
-  const data = ctx.getImageData(0, 0, width, height);
-  return { width, height, rgba: data.data };
+  throw new Error(`Receipt too long for one raster (${model.kind})`);
 }
 
 /** The raster as PNG (artifacts, previews, node-thermal-printer's input). */
