@@ -162,7 +162,7 @@ export function ReceptionScreen() {
               {t('reception.done.title')}
             </Alert>
             <Group>
-              <Button variant="default" onClick={() => begin(null)}>
+              <Button variant="default" onClick={() => begin(null)} data-testid="walk-in-without-ticket">
                 {t('reception.done.newWalkIn')}
               </Button>
             </Group>

@@ -31,7 +31,7 @@ function DeclarationEditor({ history }: { history: DeclarationView[] }) {
   });
   const refusal = save.error ? refusalOf(save.error, language, t('requests.errors.generic')) : null;
   return (
-    <Stack gap="sm" component="form" onSubmit={(e) => (e.preventDefault(), save.mutate())} data-testid="declaration-panel">
+    <Stack gap="sm" component="form" onSubmit={(e) => (e.preventDefault(), save.mutate())} data-testid="declaration-panel" className="counter-settings">
       <Title order={2} size="h4">
         {t('requests.settings.declarationTitle')}
       </Title>

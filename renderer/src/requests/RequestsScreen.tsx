@@ -8,7 +8,7 @@ import { DeliveryQueue } from './DeliveryQueue';
 export function RequestsScreen() {
   const { t } = useTranslation();
   return (
-    <section aria-labelledby="requests-title">
+    <section aria-labelledby="requests-title" className="requests-screen">
       <Title order={1} id="requests-title" mb="md">
         {t('requests.title')}
       </Title>

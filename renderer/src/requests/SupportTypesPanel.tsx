@@ -15,7 +15,7 @@ export function SupportTypesPanel() {
   const [key, setKey] = useState('food_basket');
   const selected = types.data?.find((x) => x.key === key);
   return (
-    <Stack gap="md" data-testid="support-types-panel">
+    <Stack gap="md" data-testid="support-types-panel" className="counter-settings">
       <Title order={2} size="h4">
         {t('requests.settings.typesTitle')}
       </Title>
