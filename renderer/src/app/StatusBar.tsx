@@ -42,7 +42,7 @@ export function StatusBar() {
       <Item
         testId="status-printer"
         label={t('status.printer')}
-        value={info.data?.printer.state === 'not-configured' ? t('status.printerNotConfigured') : '—'}
+        value={info.data ? t(`printing.statusBar.${info.data.printer.state}`) : '—'}
       />
       {s?.autoSignedIn && (
         <Text size="xs" c="dimmed">

@@ -14,6 +14,7 @@ import { receptionAr, receptionEn } from '../reception/i18n';
 import { requestsAr, requestsEn } from '../requests/i18n';
 import { authAr, authEn } from '../auth/i18n';
 import { auditAr, auditEn } from '../audit/i18n';
+import { printingAr, printingEn } from '../printing/i18n';
 
 export const messagesAr = {
   ...shellAr,
@@ -27,6 +28,7 @@ export const messagesAr = {
   requests: requestsAr,
   auth: authAr,
   audit: auditAr,
+  printing: printingAr,
 };
 
 export const messagesEn: typeof messagesAr = {
@@ -41,4 +43,5 @@ export const messagesEn: typeof messagesAr = {
   requests: requestsEn,
   auth: authEn,
   audit: auditEn,
+  printing: printingEn,
 };

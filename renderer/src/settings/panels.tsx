@@ -13,6 +13,7 @@ import type { ChannelName } from '../../../shared/contract/api-types';
 import { OrganisationPanel } from './OrganisationPanel';
 import { CounterPanel } from './CounterPanel';
 import { BackupsPanel } from './BackupsPanel';
+import { PrintersPanel } from '../printing/PrintersPanel';
 
 export interface SettingsPanel {
   /** Stable key, also the i18n key under `settings.panels`. */
@@ -26,6 +27,7 @@ export const SETTINGS_PANELS: SettingsPanel[] = [
   { key: 'organisation', render: () => <OrganisationPanel /> },
   { key: 'counter', render: () => <CounterPanel /> },
   { key: 'backups', render: () => <BackupsPanel /> },
+  { key: 'printers', render: () => <PrintersPanel />, channel: 'printing:savePrinter' },
   { key: 'users', render: () => <UsersPanel /> },
   { key: 'audit', render: () => <AuditPanel />, channel: 'audit:list' },
   { key: 'supportTypes', render: () => <SupportTypesPanel /> },
