@@ -11,7 +11,7 @@ const jsonPath = (name: string) => `'$."${name.replace(/["'\\]/g, '')}"'`;
 
 export async function bulkInsertJson<DB>(
   db: Kysely<DB>,
-  table: keyof DB & string,
+  table: NoInfer<keyof DB & string>,
   columns: readonly string[],
   rows: readonly Record<string, unknown>[],
 ): Promise<void> {
