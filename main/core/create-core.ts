@@ -20,6 +20,8 @@ import { createUserService } from '../auth/user-service';
 import { authHandlers } from '../auth/handlers';
 import { createViewRecorder } from '../audit/record-view';
 import { auditHandlers } from '../audit/handlers';
+import { privacyHandlers } from '../privacy/handlers';
+import { ensurePrivacyDefaults } from '../privacy/privacy-defaults';
 import { createQueueService } from '../walk-ins/queue-service';
 import { createVisitService } from '../walk-ins/visit-service';
 import { walkInHandlers } from '../walk-ins/handlers';
@@ -28,6 +30,7 @@ import { createRequestService } from '../requests/request-service';
 import { createRequestConfigService } from '../requests/config-service';
 import { requestHandlers } from '../requests/handlers';
 import { counterTimelineSources } from '../walk-ins/timeline-sources';
+import { registerCounterPrintSources } from '../walk-ins/print-sources';
 import { systemClock, uuidV7, type Clock, type IdGenerator } from './clock';
 import { createLogger, type Logger } from './logger';
 import { createChannelServices, type ChannelServices } from '../timeline/register-channels';
@@ -80,7 +83,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const logger = options.logger ?? createLogger();
   const db = openDatabase(options.databaseFile);
   await migrateToLatest(db);
-  const { counter } = await bootstrap(db, clock, newId);
+  const { counter, admin } = await bootstrap(db, clock, newId);
+  await ensurePrivacyDefaults(db, clock, newId, counter.id, admin.id);
   await ensureSync(db);
 
   // Nobody is signed in until someone signs in (or, in demo mode only, `auth.openDemoSession`).
@@ -92,7 +96,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   await seedCounterDefaults(db, clock, newId, { userId: 'system', counterId: counter.id });
   const channels = createChannelServices({ db, clock, newId, databaseFile: options.databaseFile, attachmentsDir: options.attachmentsDir });
   for (const source of counterTimelineSources(db)) channels.timeline.register(source);
-  const printing = createPrintingService({ db, clock, newId, logger, fontsDir: options.fontsDir, osPrinter: options.osPrinter });
+  // The settings service is created below; the profile is only read when something prints.
+  const printing = createPrintingService({ db, clock, newId, logger, fontsDir: options.fontsDir, osPrinter: options.osPrinter, organisationProfile: () => settings.organisation() });
+  registerCounterPrintSources(printing.sources, db, printing.organisation);
   await printing.recover();
   const settings = createSettingsService({ db, clock, newId, databaseFile: options.databaseFile });
   const sync = createSyncService({ db, clock, newId, counterId: async () => counter.id });
@@ -100,6 +106,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...sessionHandlers(sessions, options.version ?? '0.0.0', printing.status, sync.info),
     ...authHandlers(auth, createUserService({ db, clock, newId }), sessions),
     ...auditHandlers(db),
+    ...privacyHandlers({ db, clock, newId }),
     ...syncHandlers(sync),
     ...beneficiaryHandlers(db, beneficiaries),
     ...walkInHandlers(createQueueService({ db, clock, newId }), createVisitService({ db, clock, newId })),

@@ -43,6 +43,8 @@ export interface PrintingDeps {
   /** Delays of the automatic retries after a failure where nothing reached the printer. */
   autoRetryDelaysMs?: readonly number[];
   tcpOptions?: TcpOptions;
+  /** The society's name and licence as set in settings; the defaults otherwise. */
+  organisationProfile?: () => Promise<{ name: string; licence: string }>;
 }
 
 export type PrintRequest = DocumentRequest & { recordId?: string | null; printerId?: string | null };
@@ -58,8 +60,15 @@ export function createPrintingService(deps: PrintingDeps) {
   let closed = false;
   const fonts = () => loadPrintFonts(deps.fontsDir);
 
+  let profile: { name: string; licence: string } = ORGANISATION_DEFAULTS;
+  /** Reads the society's profile from settings again (at start, and before printing a record). */
+  async function refreshOrganisation(): Promise<void> {
+    if (deps.organisationProfile) profile = await deps.organisationProfile();
+  }
+
+  /** The header other domains put in their document data: name, licence, logo (synchronous). */
   function organisation(): OrganisationHeader {
-    return { name: ORGANISATION_DEFAULTS.name, licence: ORGANISATION_DEFAULTS.licence, logoPng: defaultLogoPng(deps.fontsDir) };
+    return { name: profile.name, licence: profile.licence, logoPng: defaultLogoPng(deps.fontsDir) };
   }
 
   function checkData(kind: DocumentKind, data: unknown) {
@@ -161,6 +170,7 @@ export function createPrintingService(deps: PrintingDeps) {
   async function testPrint(actor: Actor, printerId: string): Promise<PrintJobView> {
     const printer = await printers.get(printerId);
     if (!printer) throw new AppError('NOT_FOUND', GENERIC_MESSAGES.NOT_FOUND);
+    await refreshOrganisation();
     return print(actor, {
       kind: 'test-page',
       data: { organisation: organisation(), printerName: printer.name, printedAt: clock.now().toISOString() },
@@ -169,6 +179,7 @@ export function createPrintingService(deps: PrintingDeps) {
   }
 
   async function printRecord(actor: Actor, kind: DocumentKind, recordId: string, printerId?: string | null): Promise<PrintJobView> {
+    await refreshOrganisation();
     const source = sources.get(kind);
     const data = source ? await source(recordId, actor) : null;
     if (!data) throw new AppError('NOT_FOUND', GENERIC_MESSAGES.NOT_FOUND, undefined, { kind, recordId });
@@ -241,8 +252,11 @@ export function createPrintingService(deps: PrintingDeps) {
     idle,
     close,
     warmUp,
-    /** Call once at start: jobs left `sending` by a crash become failed (interrupted). */
-    recover: () => queue.recoverInterrupted(),
+    /** Call once at start, after settings exist: jobs left `sending` by a crash become failed (interrupted). */
+    recover: async () => {
+      await refreshOrganisation().catch(() => undefined);
+      return queue.recoverInterrupted();
+    },
   };
 }
 

@@ -31,7 +31,7 @@ export function PrintJobNotice({ job, onChange }: { job: PrintJobView; onChange?
           {job.printerName ? ` — ${job.printerName}` : ''}
         </Text>
         {job.retryable && (
-          <Button size="xs" onClick={() => retry.mutate()} loading={retry.isPending}>
+          <Button data-testid="print-retry" size="xs" onClick={() => retry.mutate()} loading={retry.isPending}>
             {t('printing.retry')}
           </Button>
         )}

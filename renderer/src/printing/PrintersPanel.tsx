@@ -113,7 +113,7 @@ export function PrintersPanel() {
                 <Table.Td>{t(`printing.papers.${p.paper}`)}</Table.Td>
                 <Table.Td>
                   <Group gap="xs" wrap="nowrap">
-                    <Button size="xs" onClick={() => testPrint.mutate(p.id)} loading={testPrint.isPending && testPrint.variables === p.id}>
+                    <Button data-testid="printer-test" size="xs" onClick={() => testPrint.mutate(p.id)} loading={testPrint.isPending && testPrint.variables === p.id}>
                       {t('printing.testPrint')}
                     </Button>
                     <Button size="xs" variant="default" onClick={() => setDraft({ id: p.id, name: p.name, interface: p.interface, address: p.address, paper: p.paper, type: p.type })}>
@@ -133,8 +133,9 @@ export function PrintersPanel() {
       {draft ? (
         <Stack gap="sm" data-testid="printer-form">
           <Columns cols={2}>
-            <TextInput label={t('printing.name')} value={draft.name} required onChange={(e) => setDraft({ ...draft, name: e.currentTarget.value })} error={fieldError('name')} />
+            <TextInput data-testid="printer-name" label={t('printing.name')} value={draft.name} required onChange={(e) => setDraft({ ...draft, name: e.currentTarget.value })} error={fieldError('name')} />
             <NativeSelect
+              data-testid="printer-interface"
               label={t('printing.interface')}
               value={draft.interface}
               data={PRINTER_INTERFACES.map((v) => ({ value: v, label: t(`printing.interfaces.${v}`) }))}
@@ -144,6 +145,7 @@ export function PrintersPanel() {
               }}
             />
             <TextInput
+              data-testid="printer-address"
               label={t('printing.address')}
               description={t(`printing.addressHint.${draft.interface}`)}
               dir="ltr"
@@ -152,6 +154,7 @@ export function PrintersPanel() {
               error={fieldError('address')}
             />
             <NativeSelect
+              data-testid="printer-paper"
               label={t('printing.paper')}
               value={draft.paper}
               data={PAPERS.filter((p) => (draft.interface === 'os' ? p.startsWith('A') : !p.startsWith('A'))).map((v) => ({ value: v, label: t(`printing.papers.${v}`) }))}
@@ -168,7 +171,7 @@ export function PrintersPanel() {
             )}
           </Columns>
           <Group>
-            <Button onClick={() => save.mutate(draft)} disabled={!checked?.success} loading={save.isPending}>
+            <Button data-testid="printer-save" onClick={() => save.mutate(draft)} disabled={!checked?.success} loading={save.isPending}>
               {t('printing.save')}
             </Button>
             <Button variant="default" onClick={() => setDraft(null)}>
@@ -178,7 +181,7 @@ export function PrintersPanel() {
         </Stack>
       ) : (
         <Group>
-          <Button onClick={() => setDraft(EMPTY)}>{t('printing.add')}</Button>
+          <Button data-testid="printer-add" onClick={() => setDraft(EMPTY)}>{t('printing.add')}</Button>
         </Group>
       )}
 
@@ -191,6 +194,7 @@ export function PrintersPanel() {
             {DOCUMENT_KINDS.filter((k) => k !== 'test-page').map((kind) => (
               <NativeSelect
                 key={kind}
+                data-testid={`printer-default-${kind}`}
                 label={t(`printing.kinds.${kind}`)}
                 value={state.data?.defaults[kind] ?? ''}
                 data={[{ value: '', label: t('printing.noDefault') }, ...printers.map((p) => ({ value: p.id, label: p.name }))]}
