@@ -5,13 +5,14 @@
  * Table and column names come from our own code, never from input; they are quoted anyway.
  */
 import { sql, type Kysely } from 'kysely';
+import type { Database } from './schema';
 
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const jsonPath = (name: string) => `'$."${name.replace(/["'\\]/g, '')}"'`;
 
-export async function bulkInsertJson<DB>(
-  db: Kysely<DB>,
-  table: NoInfer<keyof DB & string>,
+export async function bulkInsertJson(
+  db: Kysely<Database>,
+  table: keyof Database & string,
   columns: readonly string[],
   rows: readonly Record<string, unknown>[],
 ): Promise<void> {
