@@ -62,8 +62,8 @@ export async function pushBatch(db: CentralDb, batch: PushBatch, hooks: PushHook
     if (fresh.length > 0) {
       const current = await sql<{ table_name: string; row_key: string; change_seq: string; origin_device: string }>`
         SELECT r.table_name, r.row_key, r.change_seq, r.origin_device FROM sync_rows r
-        JOIN unnest(${fresh.map((c) => c.table)}::text[], ${fresh.map((c) => c.key)}::text[]) AS k(t, key)
-          ON r.table_name = k.t AND r.row_key = k.key`.execute(trx);
+        JOIN jsonb_to_recordset(${JSON.stringify(fresh.map((c) => ({ t: c.table, k: c.key })))}::jsonb) AS k(t text, k text)
+          ON r.table_name = k.t AND r.row_key = k.k`.execute(trx);
       const byRow = new Map(current.rows.map((r) => [`${r.table_name}\u0000${r.row_key}`, { changeSeq: Number(r.change_seq), originDevice: r.origin_device }]));
       const accepted = fresh.filter((c) => {
         const d = decideChange(c, highWater, byRow.get(`${c.table}\u0000${c.key}`), batch.deviceId);
@@ -74,11 +74,10 @@ export async function pushBatch(db: CentralDb, batch: PushBatch, hooks: PushHook
         const inserted = await sql<{ device_seq: string; change_seq: string }>`
           WITH ins AS (
             INSERT INTO sync_changes (device_id, device_seq, table_name, row_key, op, row, row_hash, hlc)
-            SELECT ${batch.deviceId}, * FROM unnest(
-              ${accepted.map((c) => c.seq)}::bigint[], ${accepted.map((c) => c.table)}::text[],
-              ${accepted.map((c) => c.key)}::text[], ${accepted.map((c) => c.op)}::text[],
-              ${accepted.map((c) => (c.row === null ? null : JSON.stringify(c.row)))}::jsonb[],
-              ${accepted.map((c) => c.rowHash)}::text[], ${accepted.map((c) => c.hlc)}::text[])
+            SELECT ${batch.deviceId}, x.seq, x.t, x.k, x.op, x.row, x.h, x.hlc
+            -- One JSON parameter, parsed once by the server: far cheaper than eight bound arrays.
+            FROM jsonb_to_recordset(${JSON.stringify(accepted.map((c) => ({ seq: c.seq, t: c.table, k: c.key, op: c.op, row: c.row, h: c.rowHash, hlc: c.hlc })))}::jsonb)
+              AS x(seq bigint, t text, k text, op text, row jsonb, h text, hlc text)
             RETURNING change_seq, device_seq, table_name, row_key, row_hash, op
           ), up AS (
             INSERT INTO sync_rows (table_name, row_key, change_seq, origin_device, row_hash, deleted)

@@ -4,7 +4,7 @@
  * row carries but this counter's schema lacks are ignored (an older counter keeps syncing).
  */
 import { createHash } from 'node:crypto';
-import { CompiledQuery, sql } from 'kysely';
+import { CompiledQuery, sql, type RawBuilder } from 'kysely';
 import { canonicalRow, type Row } from '../../shared/sync/canonical';
 import type { SDb, STrx } from './sync-db';
 import type { SyncedTable } from './synced-tables';
@@ -44,17 +44,24 @@ export function stripLocal(t: SyncedTable, row: Record<string, unknown>): Row {
   return out;
 }
 
-const CHUNK = 400;
-
 /** The current local rows for these keys (local-only columns stripped). */
 export async function readRows(db: SDb | STrx, t: SyncedTable, keys: string[]): Promise<Map<string, Row>> {
   const out = new Map<string, Row>();
-  for (let i = 0; i < keys.length; i += CHUNK) {
-    const part = keys.slice(i, i + CHUNK);
-    const r = await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(t.table)} WHERE ${sql.ref(t.key)} IN (${sql.join(part)})`.execute(db);
-    for (const row of r.rows) out.set(String(row[t.key]), stripLocal(t, row));
-  }
+  if (keys.length === 0) return out;
+  // Keys go in as one JSON parameter and rows come back as one JSON text: marshalling thousands
+  // of parameters and values one by one through the driver costs more than the read itself.
+  const rows = await selectRowsJson(db, t, sql`WHERE ${sql.ref(t.key)} IN (SELECT value FROM json_each(${JSON.stringify(keys)}))`);
+  for (const row of rows) out.set(String(row[t.key]), row);
   return out;
+}
+
+/** Rows of a synchronised table (local-only columns left out), read as one JSON array. */
+export async function selectRowsJson(db: SDb | STrx, t: SyncedTable, where: RawBuilder<unknown> = sql``): Promise<Row[]> {
+  const cols = (await tableColumns(db, t.table)).filter((c) => !(t.localColumns && c in t.localColumns));
+  if (cols.length === 0) return [];
+  const obj = sql.raw(`json_object(${cols.map((c) => `'${c}', ${quote(c)}`).join(', ')})`);
+  const r = await sql<{ rows: string | null }>`SELECT json_group_array(${obj}) AS rows FROM ${sql.table(t.table)} ${where}`.execute(db);
+  return JSON.parse(r.rows[0]?.rows ?? '[]') as Row[];
 }
 
 function quote(c: string): string {
@@ -72,7 +79,6 @@ export async function upsertRows(trx: STrx, t: SyncedTable, rows: Row[]): Promis
   const cols = live.filter((c) => !(c in local) && rows[0]![c] !== undefined);
   const localInsert = Object.keys(local).filter((c) => live.includes(c) && local[c]!.insert !== null);
   const allCols = [...cols, ...localInsert];
-  const perStatement = Math.max(1, Math.floor(30000 / allCols.length));
   const conflictAction = t.immutable
     ? 'DO NOTHING'
     : `DO UPDATE SET ${[
@@ -81,22 +87,20 @@ export async function upsertRows(trx: STrx, t: SyncedTable, rows: Row[]): Promis
           .filter((c) => live.includes(c) && local[c]!.bump)
           .map((c) => `${quote(c)} = ${quote(t.table)}.${quote(c)} + 1`),
       ].join(', ')}`;
-  for (let i = 0; i < rows.length; i += perStatement) {
-    const part = rows.slice(i, i + perStatement);
-    const params: unknown[] = [];
-    const tuples = part.map((row) => {
-      for (const c of cols) params.push(row[c] ?? null);
-      for (const c of localInsert) params.push(local[c]!.insert);
-      return `(${allCols.map(() => '?').join(',')})`;
-    });
-    const text = `INSERT INTO ${quote(t.table)} (${allCols.map(quote).join(',')}) VALUES ${tuples.join(',')}
-      ON CONFLICT(${quote(t.key)}) ${conflictAction}`;
-    await trx.executeQuery(CompiledQuery.raw(text, params));
+  // Rows travel as one JSON parameter and SQLite unpacks them in C (see db/bulk-insert.ts).
+  const select = [
+    ...cols.map((c) => `value ->> '$."${c.replace(/["'\\]/g, '')}"'`),
+    ...localInsert.map((c) => (typeof local[c]!.insert === 'number' ? String(local[c]!.insert) : `'${String(local[c]!.insert).replace(/'/g, "''")}'`)),
+  ];
+  const text = `INSERT INTO ${quote(t.table)} (${allCols.map(quote).join(',')})
+    SELECT ${select.join(', ')} FROM json_each(?) WHERE true
+    ON CONFLICT(${quote(t.key)}) ${conflictAction}`;
+  for (let i = 0; i < rows.length; i += 5000) {
+    await trx.executeQuery(CompiledQuery.raw(text, [JSON.stringify(rows.slice(i, i + 5000))]));
   }
 }
 
 export async function deleteRows(trx: STrx, t: SyncedTable, keys: string[]): Promise<void> {
-  for (let i = 0; i < keys.length; i += CHUNK) {
-    await sql`DELETE FROM ${sql.table(t.table)} WHERE ${sql.ref(t.key)} IN (${sql.join(keys.slice(i, i + CHUNK))})`.execute(trx);
-  }
+  if (keys.length === 0) return;
+  await sql`DELETE FROM ${sql.table(t.table)} WHERE ${sql.ref(t.key)} IN (SELECT value FROM json_each(${JSON.stringify(keys)}))`.execute(trx);
 }

@@ -10,7 +10,7 @@ import type { Row } from '../../shared/sync/canonical';
 import { hlcEncode } from '../../shared/sync/hlc';
 import { centralDigests, rangeRows, type CentralDb } from '../central/central-store';
 import { applyChanges, withApplying } from './apply-remote';
-import { md5, rowHash, stripLocal, tableColumns } from './local-rows';
+import { md5, rowHash, selectRowsJson, tableColumns } from './local-rows';
 import type { SDb } from './sync-db';
 import { SYNCED_TABLES } from './synced-tables';
 
@@ -32,8 +32,7 @@ export async function localDigests(db: SDb, tables: string[]): Promise<RangeDige
   for (const name of tables) {
     const t = SYNCED_TABLES.find((s) => s.table === name)!;
     const hashes = new Map<string, string>();
-    const rows = await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(name)}`.execute(db);
-    for (const r of rows.rows) hashes.set(String(r[t.key]), rowHash(stripLocal(t, r)));
+    for (const r of await selectRowsJson(db, t)) hashes.set(String(r[t.key]), rowHash(r));
     const held = await db.selectFrom('sync_held').select(['row_key', 'row_json']).where('table_name', '=', name).execute();
     for (const h of held) hashes.set(h.row_key, rowHash(JSON.parse(h.row_json) as Row));
     const list = [...hashes].filter(([, h]) => h).map(([key, rh]) => ({ key, rowHash: rh }));

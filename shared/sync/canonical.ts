@@ -5,11 +5,23 @@
 export type RowValue = string | number | null;
 export type Row = Record<string, RowValue>;
 
+const sortedKeys = new Map<string, string[]>();
+
+/** Same text as JSON.stringify of the key-sorted object; key orders are cached per shape (hot in bulk). */
 export function canonicalRow(row: Row): string {
-  const keys = Object.keys(row).sort();
-  const out: Record<string, RowValue> = {};
-  for (const k of keys) out[k] = row[k] ?? null;
-  return JSON.stringify(out);
+  const own = Object.keys(row);
+  const shape = own.join('\u0000');
+  let keys = sortedKeys.get(shape);
+  if (!keys) {
+    keys = [...own].sort();
+    if (sortedKeys.size < 1000) sortedKeys.set(shape, keys);
+  }
+  let out = '{';
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    out += `${i ? ',' : ''}${JSON.stringify(k)}:${JSON.stringify(row[k] ?? null)}`;
+  }
+  return `${out}}`;
 }
 
 export function sameRow(a: Row | null, b: Row | null): boolean {

@@ -1,4 +1,5 @@
 /** Three counters, real SQLite files, one real PostgreSQL: random work converges everywhere. */
+import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestCentral, type TestCentral } from '../support/sync-postgres';
 import { centralSnapshot, createTestCounter, snapshot, type TestCounter } from '../support/sync-counters';
@@ -60,5 +61,32 @@ describe('three counters', () => {
     }
     for (let round = 0; round < 2; round++) for (const c of cs) expect((await c.sync()).status).toBe('ok');
     await expectConverged(cs);
+  });
+
+  it('after a run, a range whose digest differs is re-pulled and reported', async () => {
+    const [a, b] = await three();
+    const x = await createBeneficiary(a, 9);
+    for (const c of [a, b]) expect((await c.sync()).status).toBe('ok');
+    // Damage counter B's copy behind the capture triggers' back (as a bad restore would).
+    await sql`UPDATE sync_control SET applying = 1`.execute(b.core.db);
+    await sql`UPDATE beneficiaries SET mobile = '+966599999999' WHERE id = ${x.id}`.execute(b.core.db);
+    await sql`UPDATE sync_control SET applying = 0`.execute(b.core.db);
+    const run = await b.sync();
+    expect(run.status).toBe('ok');
+    expect(run.mismatches).toBe(1);
+    expect(run.repulled).toBeGreaterThan(0);
+    const row = await b.core.db.selectFrom('beneficiaries').select('mobile').where('id', '=', x.id).executeTakeFirstOrThrow();
+    expect(row.mobile).toBe('+966550000009');
+    const history = await b.core.sync.history(5);
+    expect(history[0]!.mismatches).toBe(1);
+  });
+
+  it('runs one sync at a time: a second request joins the run in flight', async () => {
+    const [a] = await three();
+    await createBeneficiary(a, 11);
+    const [r1, r2] = await Promise.all([a.sync(), a.sync()]);
+    expect(r1).toBe(r2);
+    const runs = await a.core.db.selectFrom('sync_runs' as never).selectAll().execute();
+    expect(runs).toHaveLength(1);
   });
 });
