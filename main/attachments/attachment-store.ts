@@ -35,7 +35,6 @@ const SHA256 = /^[0-9a-f]{64}$/;
 /** Only the display part of a name: no folders, no control characters, no leading dots. */
 export function displayFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
   const clean = base.replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '').replace(/^\.+/, '').trim();
   return clean.slice(0, 120) || 'attachment';
 }

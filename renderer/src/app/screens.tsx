@@ -6,12 +6,18 @@ import type { ReactNode } from 'react';
 import type { Screen } from './navigation';
 import { BeneficiariesScreen } from '../beneficiaries/BeneficiariesScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
+import { CallsScreen } from '../calls/CallsScreen';
+import { LettersScreen } from '../letters/LettersScreen';
+import { ContactsScreen } from '../contacts/ContactsScreen';
 import { ReceptionScreen } from '../reception/ReceptionScreen';
 import { RequestsScreen } from '../requests/RequestsScreen';
 
 export const SCREEN_COMPONENTS: Partial<Record<Screen, () => ReactNode>> = {
   beneficiaries: () => <BeneficiariesScreen />,
   settings: () => <SettingsScreen />,
+  calls: () => <CallsScreen />,
+  letters: () => <LettersScreen />,
+  contacts: () => <ContactsScreen />,
   reception: () => <ReceptionScreen />,
   requests: () => <RequestsScreen />,
 };

@@ -7,6 +7,7 @@ import { formatGregorian, formatHijri } from '../../../shared/dates/calendars';
 import { useLanguage } from '../app/use-language';
 import { Columns } from '../common/Columns';
 import type { BeneficiaryView } from '../../../shared/beneficiaries/schemas';
+import { BeneficiaryTimeline } from '../timeline/BeneficiaryTimeline';
 
 function Field({ label, value, ltr }: { label: string; value: string | null; ltr?: boolean }) {
   return (
@@ -117,12 +118,7 @@ export function ProfileView({ id, onEdit, onBack }: { id: string; onEdit: () => 
           </Table>
         )}
       </Paper>
-      <Paper withBorder p="md">
-        <Title order={2} size="h4" mb="sm">
-          {t('beneficiaries.timeline')}
-        </Title>
-        <Text c="dimmed">{t('beneficiaries.timelineEmpty')}</Text>
-      </Paper>
+      <BeneficiaryTimeline beneficiaryId={b.id} />
     </Stack>
   );
 }

@@ -1,0 +1,121 @@
+/** The letters register: search and filter, export, register incoming/outgoing letters, open one. */
+import { useState } from 'react';
+import { Button, Group, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api, unwrap } from '../api/client';
+import { LETTER_STATUSES, type LetterView } from '../../../shared/letters/schemas';
+import { LETTER_KINDS, type LetterKind } from '../../../shared/letters/reference-pattern';
+import { downloadText } from '../calls/download-text';
+import { LetterForm } from './LetterForm';
+import { LetterDetailView } from './LetterDetailView';
+
+type View = { mode: 'list' } | { mode: 'new'; kind: LetterKind; replyTo?: LetterView } | { mode: 'detail'; id: string };
+
+function Register({ onOpen, onNew }: { onOpen: (id: string) => void; onNew: (k: LetterKind) => void }) {
+  const { t } = useTranslation();
+  const [query, setQuery] = useState('');
+  const [kind, setKind] = useState('');
+  const [status, setStatus] = useState('');
+  const [debounced] = useDebouncedValue(query.trim(), 150);
+  const filter = { query: debounced, kind: (kind || null) as LetterKind | null, status: (status || null) as LetterView['status'] | null, limit: 200 };
+  const letters = useQuery({ queryKey: ['letters', 'search', filter], queryFn: () => unwrap(api().letters.search(filter)), placeholderData: keepPreviousData });
+  const [exported, setExported] = useState<number | null>(null);
+  const exportCsv = useMutation({
+    mutationFn: () => unwrap(api().letters.exportCsv(filter)),
+    onSuccess: (r) => {
+      downloadText(r.fileName, r.csv);
+      setExported(r.rows);
+    },
+  });
+  const rows = letters.data ?? [];
+  const all = { value: '', label: t('letters.all') };
+  return (
+    <Stack gap="md">
+      <Group justify="space-between">
+        <Title order={1}>{t('letters.title')}</Title>
+        <Group>
+          <Button onClick={() => onNew('incoming')} data-testid="new-incoming-letter">
+            {t('letters.newIncoming')}
+          </Button>
+          <Button variant="light" onClick={() => onNew('outgoing')} data-testid="new-outgoing-letter">
+            {t('letters.newOutgoing')}
+          </Button>
+        </Group>
+      </Group>
+      <Group align="end">
+        <TextInput className="grow" label={t('letters.search')} placeholder={t('letters.searchPlaceholder')} value={query} onChange={(e) => setQuery(e.currentTarget.value)} data-testid="letters-search" />
+        <NativeSelect label={t('letters.fields.kind')} data={[all, ...LETTER_KINDS.map((k) => ({ value: k, label: t(`letters.kinds.${k}`) }))]} value={kind} onChange={(e) => setKind(e.currentTarget.value)} />
+        <NativeSelect label={t('letters.fields.status')} data={[all, ...LETTER_STATUSES.map((s) => ({ value: s, label: t(`letters.statuses.${s}`) }))]} value={status} onChange={(e) => setStatus(e.currentTarget.value)} />
+        <Button variant="default" onClick={() => exportCsv.mutate()} loading={exportCsv.isPending} data-testid="letters-export">
+          {t('letters.exportCsv')}
+        </Button>
+      </Group>
+      {exported !== null && <Text size="sm" role="status">{t('letters.exported', { count: exported })}</Text>}
+      {rows.length === 0 ? (
+        <Text c="dimmed">{t('letters.empty')}</Text>
+      ) : (
+        <Table striped highlightOnHover data-testid="letters-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('letters.fields.reference')}</Table.Th>
+              <Table.Th>{t('letters.fields.kind')}</Table.Th>
+              <Table.Th>{t('letters.fields.letterDate')}</Table.Th>
+              <Table.Th>{t('letters.fields.entity')}</Table.Th>
+              <Table.Th>{t('letters.fields.subject')}</Table.Th>
+              <Table.Th>{t('letters.fields.routedTo')}</Table.Th>
+              <Table.Th>{t('letters.fields.status')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((l) => (
+              <Table.Tr key={l.id} data-testid="letter-row">
+                <Table.Td>
+                  <Button variant="subtle" size="compact-sm" onClick={() => onOpen(l.id)}>
+                    <span className="ltr-value">{l.reference}</span>
+                  </Button>
+                </Table.Td>
+                <Table.Td>{t(`letters.kinds.${l.kind}`)}</Table.Td>
+                <Table.Td className="ltr-value">{l.letterDate}</Table.Td>
+                <Table.Td>{l.entity}</Table.Td>
+                <Table.Td>
+                  {l.subject}
+                  {l.attachmentCount > 0 && (
+                    <Text span size="sm" aria-label={t('letters.attachments')}>
+                      {' '}
+                      📎{l.attachmentCount}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>{l.routedTo ?? '—'}</Table.Td>
+                <Table.Td>{t(`letters.statuses.${l.status}`)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Stack>
+  );
+}
+
+function LettersBody({ view, setView }: { view: View; setView: (v: View) => void }) {
+  const open = (id: string) => setView({ mode: 'detail', id });
+  switch (view.mode) {
+    case 'list':
+      return <Register onOpen={open} onNew={(kind) => setView({ mode: 'new', kind })} />;
+    case 'new':
+      return <LetterForm kind={view.kind} replyTo={view.replyTo} onSaved={(l) => open(l.id)} onCancel={() => setView(view.replyTo ? { mode: 'detail', id: view.replyTo.id } : { mode: 'list' })} />;
+    case 'detail':
+      return <LetterDetailView key={view.id} id={view.id} onOpen={open} onAnswer={(l) => setView({ mode: 'new', kind: 'outgoing', replyTo: l })} onBack={() => setView({ mode: 'list' })} />;
+  }
+}
+
+export function LettersScreen() {
+  const [view, setView] = useState<View>({ mode: 'list' });
+  return (
+    <div className="channels-screen">
+      <LettersBody view={view} setView={setView} />
+    </div>
+  );
+}
