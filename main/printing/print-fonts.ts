@@ -4,9 +4,9 @@
  * per process and kept: the first document pays the read, later ones do not.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { GlobalFonts } from '@napi-rs/canvas';
+import PDFDocument from 'pdfkit';
 
 /** The parts of a fontkit font pdfkit needs: it accepts a parsed font in place of bytes. */
 export interface ParsedFont {
@@ -61,16 +61,19 @@ export function ensureCanvasFonts(fonts: PrintFonts): void {
 
 /**
  * Fonts parsed once for pdfkit. Given bytes, pdfkit parses the TTF again for every document and
- * starts with cold glyph caches; given the parsed font it reuses both. The fontkit used is the one
- * pdfkit itself depends on, resolved from pdfkit's folder.
+ * starts with cold glyph caches; given the parsed (fontkit) font it reuses both. The parsed font
+ * is taken from a throwaway pdfkit document, so it is exactly the fontkit pdfkit itself uses and
+ * nothing needs resolving at run time (the main process is bundled). Should pdfkit change how it
+ * keeps it, the bytes are returned and each document parses them again: slower, still correct.
  */
-const parsed = new WeakMap<Buffer, ParsedFont>();
-export function parsedFont(bytes: Buffer): ParsedFont {
+const parsed = new WeakMap<Buffer, ParsedFont | Buffer>();
+export function parsedFont(bytes: Buffer): ParsedFont | Buffer {
   let font = parsed.get(bytes);
   if (!font) {
-    const requireFromPdfkit = createRequire(createRequire(import.meta.url).resolve('pdfkit'));
-    const fontkit = requireFromPdfkit('fontkit') as { create(buffer: Buffer): ParsedFont };
-    font = fontkit.create(bytes);
+    const probe = new PDFDocument({ autoFirstPage: false });
+    probe.font(bytes);
+    const candidate = (probe as unknown as { _font?: { font?: ParsedFont } })._font?.font;
+    font = candidate && typeof candidate.layout === 'function' ? candidate : bytes;
     parsed.set(bytes, font);
   }
   return font;
