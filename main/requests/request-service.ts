@@ -13,14 +13,13 @@ import type { SupportRequestsTable } from '../walk-ins/tables';
 import type { ChecklistItemDef, RequestView, SupportType } from '../../shared/requests/schemas';
 import { AppError, GENERIC_MESSAGES, type Bilingual } from '../../shared/errors/app-error';
 import { transition, earliestDecisionDate, daysSince, type RequestAction, type RequestStatus } from '../../shared/requests/status';
-import { fillDeclaration } from '../../shared/requests/declaration';
-import { formatGregorian, formatHijri } from '../../shared/dates/calendars';
 import { appendAudit } from '../audit/append-audit';
 import { allocateReference } from '../references/allocate-reference';
 import { beneficiaryBrief } from '../walk-ins/lookups';
 import { riyadhDay } from '../walk-ins/riyadh-day';
 import { checklistComplete, checklistRows, requestRow, requestView } from './request-rows';
 import { sealContentOf, sealHash, sealIsValid } from './seal';
+import { currentDeclaration, filledDeclaration } from './declaration-fill';
 
 /** Reference prefixes: R = support request, D = delivery receipt. */
 export const REQUEST_PREFIX = 'R';
@@ -210,18 +209,8 @@ export function createRequestService({ db, clock, newId }: { db: Db; clock: Cloc
         if (before.version !== input.version) throw new AppError('CONFLICT', MSG.stale);
         const items = await checklistRows(trx, before.id);
         if (!checklistComplete(items)) refuse(MSG.signNeedsChecklist);
-        const declaration = await trx.selectFrom('declaration_versions').selectAll().orderBy('version', 'desc').limit(1).executeTakeFirstOrThrow();
-        const b = await beneficiaryBrief(trx, before.beneficiary_id);
-        const type = await supportType(trx, before.support_type);
-        const text = fillDeclaration(declaration.text_ar, {
-          name: b.fullName,
-          idNumber: b.idNumber,
-          mobile: b.mobile.replace(/^\+966/, '0'),
-          supportType: type.name_ar,
-          amount: before.amount !== null ? `${before.amount} ريال` : '',
-          items: before.items ?? '',
-          date: `${formatGregorian(now, 'ar')} الموافق ${formatHijri(now, 'ar')}`,
-        });
+        const declaration = await currentDeclaration(trx);
+        const text = await filledDeclaration(trx, before, declaration.text_ar, now);
         const signed: SupportRequestsTable = {
           ...before,
           signature_method: input.method,

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './support/harness';
 
 let h: Harness;
-let researcherName = 'نورة الباحثة';
+const researcherName = 'نورة الباحثة';
 
 /** A screenshot of the whole flow: the main area scrolls inside the window, so grow the window first. */
 async function shot(name: string) {
@@ -153,6 +153,10 @@ describe('walk-in counter', () => {
     expect(await page.getByTestId('receipt-committee').textContent()).toBe(
       'سيُرفع طلبك إلى لجنة البحث لدراسته والرد عليك بشأن قبوله أو رفضه خلال مدة لا تقل عن أسبوعين.',
     );
+    // Printing through the printing domain: with no printer set up the outcome says so, and the receipt stays on screen.
+    await page.getByTestId('print-request-receipt').click();
+    await page.getByTestId('print-outcome-request-receipt').waitFor();
+    expect((await page.getByTestId('print-outcome-request-receipt').textContent())!.length).toBeGreaterThan(3);
     await shot('walk-in-receipt');
   });
 

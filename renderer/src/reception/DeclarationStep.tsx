@@ -16,6 +16,7 @@ import { refusalOf } from './api-errors';
 import { dateTime } from './format';
 import { SignaturePad, type SignaturePadHandle } from './SignaturePad';
 import { useSupportTypes } from './RequestStep';
+import { PrintButton } from './PrintButton';
 
 export function SealBadge({ request }: { request: RequestView }) {
   const { t } = useTranslation();
@@ -116,6 +117,7 @@ export function DeclarationStep({ request, onChange, onSubmitted }: { request: R
               {t('reception.declaration.clear')}
             </Button>
           </Group>
+          <PrintButton kind="declaration" recordId={request.id} label={t('reception.declaration.print')} />
         </Stack>
       )}
       {refusal && (

@@ -52,7 +52,7 @@ export function InterviewStep({ visit, onSaved, onRequest, onEnd }: { visit: Vis
         {t('reception.interview.title')}
       </Title>
       <Text>
-        {t('reception.interview.beneficiary')}: <b>{visit.beneficiaryName}</b> <span className="ltr-value">({visit.beneficiaryReference})</span>
+        {t('reception.interview.beneficiary')}: <b>{visit.beneficiaryName}</b> (<span className="ltr-value">{visit.beneficiaryReference}</span>)
       </Text>
       <NativeSelect
         autoFocus

@@ -10,6 +10,7 @@ import type { QueueService, TicketView } from '../../../shared/walk-ins/schemas'
 import { useLanguage } from '../app/use-language';
 import { refusalOf } from './api-errors';
 import { timeOfDay } from './format';
+import { PrintButton } from './PrintButton';
 
 export function useQueueServices() {
   return useQuery({ queryKey: ['walkIns', 'services'], queryFn: () => unwrap(api().walkIns.services({})) });
@@ -31,6 +32,9 @@ export function TicketCard({ ticket, service }: { ticket: TicketView; service?: 
       <Text size="sm" c="dimmed">
         {t('reception.queue.arrived')}: <span className="ltr-value">{timeOfDay(ticket.arrivedAt, language)}</span>
       </Text>
+      <Group justify="center" mt="xs">
+        <PrintButton kind="queue-ticket" recordId={ticket.id} label={t('reception.queue.print')} />
+      </Group>
     </Paper>
   );
 }

@@ -11,6 +11,7 @@ import { useLanguage } from '../app/use-language';
 import { bothCalendars } from './format';
 import { useSupportTypes } from './RequestStep';
 import { SealBadge } from './DeclarationStep';
+import { PrintButton } from './PrintButton';
 
 export function ReceiptStep({ request, onFinish }: { request: RequestView; onFinish: () => void }) {
   const { t } = useTranslation();
@@ -40,7 +41,7 @@ export function ReceiptStep({ request, onFinish }: { request: RequestView; onFin
               <Table.Tr>
                 <Table.Th>{t('reception.receipt.beneficiary')}</Table.Th>
                 <Table.Td>
-                  {request.beneficiaryName} <span className="ltr-value">({request.maskedId})</span>
+                  {request.beneficiaryName} (<span className="ltr-value">{request.maskedId}</span>)
                 </Table.Td>
               </Table.Tr>
               <Table.Tr>
@@ -71,6 +72,10 @@ export function ReceiptStep({ request, onFinish }: { request: RequestView; onFin
           <SealBadge request={request} />
         </Stack>
       </Paper>
+      <Group>
+        <PrintButton kind="request-receipt" recordId={request.id} label={t('reception.receipt.print')} />
+        <PrintButton kind="declaration" recordId={request.id} label={t('reception.declaration.printSigned')} />
+      </Group>
       <Group>
         <Button ref={finish} onClick={onFinish} data-testid="finish-visit">
           {t('reception.receipt.finish')}

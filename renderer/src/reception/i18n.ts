@@ -111,6 +111,7 @@ export const receptionAr = {
     void: 'الإقرار لاغٍ: تغيّر الطلب بعد التوقيع. اطلب توقيعاً جديداً.',
     submit: 'رفع الطلب إلى لجنة البحث',
     print: 'طباعة الإقرار للتوقيع على الورق',
+    printSigned: 'طباعة الإقرار الموقّع',
     signature: 'التوقيع',
   },
   receipt: {
@@ -140,6 +141,7 @@ export const receptionAr = {
     next: 'استدعاء التالي (F4)',
     newWalkIn: 'مراجع جديد بدون تذكرة',
   },
+  print: { printed: 'طُبع.', queued: 'أُرسل إلى الطابعة.' },
   errors: { generic: 'تعذر الحفظ. ما أدخلته لم يُفقد.' },
 };
 
@@ -251,6 +253,7 @@ export const receptionEn: typeof receptionAr = {
     void: 'Declaration void: the request changed after signing. Have it signed again.',
     submit: 'Submit to the research committee',
     print: 'Print the declaration for signing on paper',
+    printSigned: 'Print the signed declaration',
     signature: 'Signature',
   },
   receipt: {
@@ -276,5 +279,6 @@ export const receptionEn: typeof receptionAr = {
     keys: 'Press a digit from 1 to 5',
   },
   done: { title: 'Visit ended', next: 'Call next (F4)', newWalkIn: 'New walk-in without a ticket' },
+  print: { printed: 'Printed.', queued: 'Sent to the printer.' },
   errors: { generic: 'Could not save. Nothing you entered was lost.' },
 };

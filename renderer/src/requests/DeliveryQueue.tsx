@@ -10,6 +10,7 @@ import { refusalOf } from '../reception/api-errors';
 import { bothCalendars } from '../reception/format';
 import { RequestList } from './RequestList';
 import { RequestDetail, useRequest } from './RequestDetail';
+import { PrintButton } from '../reception/PrintButton';
 
 export function DeliveryQueue() {
   const [openId, setOpenId] = useState<string | null>(null);
@@ -142,6 +143,7 @@ export function DeliveryReceipt({ request, delivery }: { request: RequestView; d
           </Table.Tbody>
         </Table>
         <Text>{t('requests.deliver.signHere')}</Text>
+        <PrintButton kind="delivery-receipt" recordId={delivery.id} label={t('requests.deliver.print')} />
       </Stack>
     </Paper>
   );

@@ -31,7 +31,7 @@ export function RequestDetail({ request, onBack, children }: { request: RequestV
           {t(`requests.statuses.${request.status}`)}
         </Badge>
         <Text>
-          {request.beneficiaryName} <span className="ltr-value">({request.maskedId})</span>
+          {request.beneficiaryName} (<span className="ltr-value">{request.maskedId}</span>)
         </Text>
       </Group>
       <Paper withBorder p="sm">
