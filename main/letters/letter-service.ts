@@ -13,6 +13,7 @@ import {
   LETTER_SEQUENCE_KINDS,
   formatLetterReference,
   letterReferenceSettings,
+  stripDirectionMarks,
   type LetterReferenceSettings,
 } from '../../shared/letters/reference-pattern';
 import type { AttachmentView, LetterData, LetterDetail, LetterStatus, LetterView } from '../../shared/letters/schemas';
@@ -137,7 +138,7 @@ export function createLetterService({ db, clock, newId, attachments }: LetterSer
     let q = baseQuery();
     if (input.kind) q = q.where('l.kind', '=', input.kind);
     if (input.status) q = q.where('l.status', '=', input.status);
-    const text = toLatinDigits(input.query).trim();
+    const text = stripDirectionMarks(toLatinDigits(input.query)).trim();
     if (text) {
       const like = `%${text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
       const normal = `%${normaliseArabic(text)}%`;

@@ -49,3 +49,18 @@ export function formatLetterReference(
 
 /** The sequence key of each kind: stable even when the society changes the visible marks. */
 export const LETTER_SEQUENCE_KINDS: Record<LetterKind, string> = { incoming: 'LTR-IN', outgoing: 'LTR-OUT' };
+
+/**
+ * A reference as shown inside left-to-right text: a left-to-right mark after each Arabic mark
+ * keeps `و-1448-K01-000123` in its written order (without it, the bidi algorithm turns the
+ * digits after an Arabic letter into Arabic numbers and shows `1448-و-K01-…`). Display only:
+ * the stored, exported and searched reference has no marks.
+ */
+export function displayReference(reference: string): string {
+  return reference.replace(/([\u0600-\u06FF]+)/g, '$1\u200E');
+}
+
+/** Undoes `displayReference` (and any other direction marks) on text typed or pasted by a user. */
+export function stripDirectionMarks(text: string): string {
+  return text.replace(/[\u200E\u200F\u061C\u202A-\u202E\u2066-\u2069]/g, '');
+}

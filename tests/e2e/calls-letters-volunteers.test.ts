@@ -108,8 +108,12 @@ describe('calls, letters and volunteers', { timeout: 90_000 }, () => {
     await page.getByTestId('letter-beneficiary-selected').waitFor();
     await page.getByTestId('save-letter').click();
     await page.getByTestId('letter-detail').waitFor();
-    const reference = (await page.getByTestId('letter-reference').textContent())!;
-    expect(reference).toMatch(/^و-\d{4}-K01-000001$/);
+    const shown = (await page.getByTestId('letter-reference').textContent())!;
+    // Shown with a left-to-right mark after the Arabic letter so it reads و-1448-K01-000001.
+    expect(shown).toMatch(/^و\u200E-\d{4}-K01-000001$/);
+    const reference = shown.replace('\u200E', '');
+    const stored = await h.core.db.selectFrom('letters').select('reference').executeTakeFirstOrThrow();
+    expect(stored.reference).toBe(reference);
 
     await page.getByTestId('attachment-input').setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: await makePdf('Letter scan') });
     await page.getByTestId('attachment-preview').locator('img').waitFor();
@@ -119,7 +123,7 @@ describe('calls, letters and volunteers', { timeout: 90_000 }, () => {
     await expect(page.getByTestId('attachment-error').textContent()).resolves.toContain('نوع الملف غير مقبول');
     await page.getByTestId('letter-receipt-button').click();
     await page.getByTestId('letter-receipt').waitFor();
-    await expect(page.getByTestId('letter-receipt').textContent()).resolves.toContain(reference);
+    await expect(page.getByTestId('letter-receipt').textContent()).resolves.toContain(shown);
     await shot('letters-incoming-with-attachment');
     expect(await h.axeSeriousViolations()).toEqual([]);
 
@@ -128,16 +132,16 @@ describe('calls, letters and volunteers', { timeout: 90_000 }, () => {
     await expect(page.getByTestId('letter-subject').inputValue()).resolves.toBe('رد: طلب إفادة عن حالة أسرة');
     await page.getByTestId('save-letter').click();
     await page.getByTestId('letter-detail').waitFor();
-    await expect(page.getByTestId('letter-reference').textContent()).resolves.toMatch(/^ص-\d{4}-K01-000001$/);
+    await expect(page.getByTestId('letter-reference').textContent()).resolves.toMatch(/^ص\u200E-\d{4}-K01-000001$/);
     const chain = page.getByTestId('letter-chain').locator('li');
     await expect(chain.count()).resolves.toBe(2);
-    await page.getByTestId('letter-chain').getByRole('button', { name: reference }).click();
+    await page.getByTestId('letter-chain').getByRole('button', { name: shown }).click();
     await page.getByTestId('letter-status-badge').getByText('تم الرد').waitFor();
     await shot('letters-reply-chain');
     await page.getByRole('button', { name: 'العودة إلى السجل' }).click();
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="letter-row"]').length === 2);
     // Found by its reference typed in full; the subject typed without hamza finds both letters of the thread.
-    await page.getByTestId('letters-search').fill(reference);
+    await page.getByTestId('letters-search').fill(shown); // as if copied from the screen, marks and all
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="letter-row"]').length === 1);
     await page.getByTestId('letters-search').fill('افادة');
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="letter-row"]').length === 2);

@@ -46,7 +46,13 @@ export function QuickCallPanel({ onClose }: { onClose: () => void }) {
   const set = <K extends keyof Values>(k: K, value: Values[K]) => {
     setV((old) => ({ ...old, [k]: value }));
     // A corrected field loses its message at once; the others keep theirs.
-    setErrors((old) => (old[k] ? { ...old, [k]: '' } : old));
+    setErrors((old) => {
+      if (!old[k]) return old;
+      const next = { ...old, [k]: '' };
+      // Once every marked field is corrected, the banner goes too.
+      if (Object.values(next).every((m) => !m)) setFormError(null);
+      return next;
+    });
   };
 
   const [phone] = useDebouncedValue(v.phone.trim(), 150);

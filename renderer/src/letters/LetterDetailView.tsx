@@ -1,4 +1,5 @@
 /** One letter: its details, the whole correspondence chain, attachments, routing and the receipt. */
+import { displayReference } from '../../../shared/letters/reference-pattern';
 import { useState } from 'react';
 import { Alert, Badge, Button, Group, NativeSelect, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -73,7 +74,7 @@ export function LetterDetailView({ id, onOpen, onAnswer, onBack }: { id: string;
           <Title order={1}>{l.subject}</Title>
           <Group gap="xs">
             <Text className="ltr-value" fw={700} data-testid="letter-reference">
-              {l.reference}
+              {displayReference(l.reference)}
             </Text>
             <Badge variant="light">{t(`letters.kinds.${l.kind}`)}</Badge>
             <Badge color={l.status === 'answered' ? 'teal' : 'dark'} data-testid="letter-status-badge">
@@ -124,11 +125,11 @@ export function LetterDetailView({ id, onOpen, onAnswer, onBack }: { id: string;
                 </Badge>
                 {c.id === l.id ? (
                   <Text fw={700} className="ltr-value">
-                    {c.reference}
+                    {displayReference(c.reference)}
                   </Text>
                 ) : (
                   <Button variant="subtle" size="compact-sm" onClick={() => onOpen(c.id)}>
-                    <span className="ltr-value">{c.reference}</span>
+                    <span className="ltr-value">{displayReference(c.reference)}</span>
                   </Button>
                 )}
                 <Text>{c.subject}</Text>

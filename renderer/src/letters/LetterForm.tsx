@@ -1,4 +1,5 @@
 /** Registers an incoming or outgoing letter (or a reply to one); the reference is given on save. */
+import { displayReference } from '../../../shared/letters/reference-pattern';
 import { useState } from 'react';
 import { Alert, Button, Group, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -68,7 +69,7 @@ export function LetterForm({ kind, replyTo, onSaved, onCancel }: { kind: LetterK
   return (
     <form onSubmit={submit} noValidate data-testid="letter-form">
       <Stack gap="sm">
-        <Title order={1}>{replyTo ? t('letters.answering', { reference: replyTo.reference }) : kind === 'incoming' ? t('letters.newIncoming') : t('letters.newOutgoing')}</Title>
+        <Title order={1}>{replyTo ? t('letters.answering', { reference: displayReference(replyTo.reference) }) : kind === 'incoming' ? t('letters.newIncoming') : t('letters.newOutgoing')}</Title>
         {formError && (
           <Alert color="red" role="alert">
             {formError}

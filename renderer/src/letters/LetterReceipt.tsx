@@ -2,6 +2,7 @@
  * The receipt for a delivered incoming letter, shown on screen. Thermal and PDF printing arrive
  * with the printing module; until then the counter can show it or use the window's print.
  */
+import { displayReference } from '../../../shared/letters/reference-pattern';
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -23,7 +24,7 @@ export function LetterReceipt({ letterId }: { letterId: string }) {
       <Stack gap={4}>
         <Text size="sm">{r.organisation}</Text>
         <Title order={3}>{t('letters.receiptTitle')}</Title>
-        {line(t('letters.fields.reference'), r.reference, true)}
+        {line(t('letters.fields.reference'), displayReference(r.reference), true)}
         {line(t('letters.fields.subject'), r.subject)}
         {line(t('letters.fields.entityIncoming'), r.entity)}
         {line(t('letters.fields.letterDate'), r.letterDate, true)}

@@ -1,4 +1,5 @@
 /** The letters register: search and filter, export, register incoming/outgoing letters, open one. */
+import { displayReference } from '../../../shared/letters/reference-pattern';
 import { useState } from 'react';
 import { Button, Group, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
@@ -73,7 +74,7 @@ function Register({ onOpen, onNew }: { onOpen: (id: string) => void; onNew: (k: 
               <Table.Tr key={l.id} data-testid="letter-row">
                 <Table.Td>
                   <Button variant="subtle" size="compact-sm" onClick={() => onOpen(l.id)}>
-                    <span className="ltr-value">{l.reference}</span>
+                    <span className="ltr-value">{displayReference(l.reference)}</span>
                   </Button>
                 </Table.Td>
                 <Table.Td>{t(`letters.kinds.${l.kind}`)}</Table.Td>

@@ -1,4 +1,5 @@
 /** One chronological list of every contact with a beneficiary, across channels, with kind filters. */
+import { displayReference } from '../../../shared/letters/reference-pattern';
 import { useState } from 'react';
 import { Chip, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
@@ -53,7 +54,7 @@ export function BeneficiaryTimeline({ beneficiaryId }: { beneficiaryId: string }
                     <Text fw={600}>{item.title[language]}</Text>
                     {item.reference && (
                       <Text size="sm" c="dimmed" className="ltr-value">
-                        {item.reference}
+                        {displayReference(item.reference)}
                       </Text>
                     )}
                   </Group>
