@@ -8,6 +8,7 @@
  *   backup [--to DIR]        online backup, verified (default: the backups folder, pruned)
  *   verify FILE              check a backup and show what it holds
  *   restore FILE             replace the database with a verified backup (app closed)
+ *   privacy purge            run the retention purge (anonymise/delete what has expired), print counts
  *   audit verify             check the audit trail's hash chain; exit 1 and say where if tampered
  * Options: --data DIR (default: the app's user-data folder; env ISTIQBAL_DATA_DIR).
  */
@@ -21,6 +22,7 @@ import { seedDemo } from '../demo/seed-demo';
 import { runSyncCommand, SYNC_CLI_OPTIONS } from '../sync/cli-commands';
 import { openCliSession } from '../auth/demo-session';
 import { runAuditCommand } from '../audit/cli-commands';
+import { runPrivacyCommand } from '../privacy/cli-commands';
 import { BACKUP_COMMANDS, runBackupCommand } from './backup-commands';
 
 async function main(argv: string[]): Promise<number> {
@@ -58,6 +60,8 @@ async function main(argv: string[]): Promise<number> {
       }
       case 'audit':
         return await runAuditCommand(core, positionals[1]);
+      case 'privacy':
+        return await runPrivacyCommand(core, positionals[1]);
       case 'sync':
       case 'central':
         return await runSyncCommand(core, command, positionals.slice(1), values);

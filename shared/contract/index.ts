@@ -12,6 +12,7 @@ import { volunteersContract } from '../volunteers/contract';
 import { timelineContract } from '../timeline/contract';
 import { authContract } from '../auth/contract';
 import { auditContract } from '../audit/contract';
+import { privacyContract } from '../privacy/contract';
 import { walkInsContract } from '../walk-ins/contract';
 import { requestsContract } from '../requests/contract';
 import { printingContract } from '../printing/contract';
@@ -23,6 +24,7 @@ export const contract = {
   ...settingsContract,
   ...authContract,
   ...auditContract,
+  ...privacyContract,
   ...beneficiariesContract,
   ...callsContract,
   ...lettersContract,
