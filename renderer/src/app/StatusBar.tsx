@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../api/client';
 import { formatGregorian, formatHijri } from '../../../shared/dates/calendars';
 import { useLanguage } from './use-language';
+import { syncStatusText } from '../sync/format';
 
 function Item({ label, value, testId }: { label: string; value: string; testId: string }) {
   return (
@@ -37,7 +38,7 @@ export function StatusBar() {
       <Item
         testId="status-sync"
         label={t('status.sync')}
-        value={info.data?.sync.state === 'not-configured' ? t('status.syncNotConfigured') : '—'}
+        value={syncStatusText(t, info.data?.sync, language)}
       />
       <Item
         testId="status-printer"

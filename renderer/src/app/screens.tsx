@@ -11,10 +11,12 @@ import { LettersScreen } from '../letters/LettersScreen';
 import { ContactsScreen } from '../contacts/ContactsScreen';
 import { ReceptionScreen } from '../reception/ReceptionScreen';
 import { RequestsScreen } from '../requests/RequestsScreen';
+import { SyncScreen } from '../sync/SyncScreen';
 
 export const SCREEN_COMPONENTS: Partial<Record<Screen, () => ReactNode>> = {
   beneficiaries: () => <BeneficiariesScreen />,
   settings: () => <SettingsScreen />,
+  sync: () => <SyncScreen />,
   calls: () => <CallsScreen />,
   letters: () => <LettersScreen />,
   contacts: () => <ContactsScreen />,

@@ -15,9 +15,11 @@ import { requestsAr, requestsEn } from '../requests/i18n';
 import { authAr, authEn } from '../auth/i18n';
 import { auditAr, auditEn } from '../audit/i18n';
 import { printingAr, printingEn } from '../printing/i18n';
+import { syncAr, syncEn } from '../sync/i18n';
 
 export const messagesAr = {
   ...shellAr,
+  sync: syncAr,
   beneficiaries: beneficiariesAr,
   settings: settingsAr,
   calls: callsAr,
@@ -33,6 +35,7 @@ export const messagesAr = {
 
 export const messagesEn: typeof messagesAr = {
   ...shellEn,
+  sync: syncEn,
   beneficiaries: beneficiariesEn,
   settings: settingsEn,
   calls: callsEn,

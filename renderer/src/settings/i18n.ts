@@ -1,6 +1,7 @@
 /** Settings screen words; each panel's own label lives under `panels`. */
 export const settingsAr = {
   panels: {
+    sync: 'المزامنة',
     organisation: 'الجمعية',
     counter: 'الكاونتر',
     backups: 'النسخ الاحتياطي',
@@ -42,6 +43,7 @@ export const settingsAr = {
 
 export const settingsEn: typeof settingsAr = {
   panels: {
+    sync: 'Sync',
     organisation: 'Society',
     counter: 'Counter',
     backups: 'Backups',

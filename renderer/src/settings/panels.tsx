@@ -9,6 +9,7 @@ import { SupportTypesPanel } from '../requests/SupportTypesPanel';
 import { DeclarationPanel } from '../requests/DeclarationPanel';
 import { UsersPanel } from '../auth/UsersPanel';
 import { AuditPanel } from '../audit/AuditPanel';
+import { SyncSettingsPanel } from '../sync/SyncSettingsPanel';
 import type { ChannelName } from '../../../shared/contract/api-types';
 import { OrganisationPanel } from './OrganisationPanel';
 import { CounterPanel } from './CounterPanel';
@@ -34,4 +35,5 @@ export const SETTINGS_PANELS: SettingsPanel[] = [
   { key: 'declaration', render: () => <DeclarationPanel /> },
   { key: 'callTopics', render: () => <TopicsPanel /> },
   { key: 'letterReferences', render: () => <ReferencePatternPanel /> },
+  { key: 'sync', render: () => <SyncSettingsPanel />, channel: 'sync:saveConfig' },
 ];
