@@ -31,6 +31,7 @@ import { createRequestConfigService } from '../requests/config-service';
 import { requestHandlers } from '../requests/handlers';
 import { counterTimelineSources } from '../walk-ins/timeline-sources';
 import { registerCounterPrintSources } from '../walk-ins/print-sources';
+import { registerLetterPrintSource } from '../letters/print-source';
 import { systemClock, uuidV7, type Clock, type IdGenerator } from './clock';
 import { createLogger, type Logger } from './logger';
 import { createChannelServices, type ChannelServices } from '../timeline/register-channels';
@@ -99,6 +100,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // The settings service is created below; the profile is only read when something prints.
   const printing = createPrintingService({ db, clock, newId, logger, fontsDir: options.fontsDir, osPrinter: options.osPrinter, organisationProfile: () => settings.organisation() });
   registerCounterPrintSources(printing.sources, db, printing.organisation);
+  registerLetterPrintSource(printing.sources, db, printing.organisation);
   await printing.recover();
   const settings = createSettingsService({ db, clock, newId, databaseFile: options.databaseFile });
   const sync = createSyncService({ db, clock, newId, counterId: async () => counter.id });

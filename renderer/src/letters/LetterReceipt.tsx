@@ -1,12 +1,13 @@
 /**
- * The receipt for a delivered incoming letter, shown on screen. Thermal and PDF printing arrive
- * with the printing module; until then the counter can show it or use the window's print.
+ * The receipt for a delivered incoming letter: shown on screen, and printed (thermal or PDF, on
+ * the counter's default printer) through the printing domain's `letter-receipt` document.
  */
 import { displayReference } from '../../../shared/letters/reference-pattern';
-import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../api/client';
+import { PrintButton } from '../reception/PrintButton';
 
 export function LetterReceipt({ letterId }: { letterId: string }) {
   const { t } = useTranslation();
@@ -31,14 +32,7 @@ export function LetterReceipt({ letterId }: { letterId: string }) {
         {line(t('letters.receiptReceivedAt'), `${r.receivedGregorian} — ${r.receivedHijri}`)}
         {line(t('letters.receiptReceivedBy'), r.receivedBy)}
         {line(t('letters.receiptCounter'), r.counterName)}
-        <Text size="xs" c="dimmed">
-          {t('letters.receiptScreenOnly')}
-        </Text>
-        <Group>
-          <Button size="xs" variant="default" onClick={() => window.print()}>
-            {t('letters.receiptPrint')}
-          </Button>
-        </Group>
+        <PrintButton kind="letter-receipt" recordId={r.letterId} label={t('letters.receiptPrint')} />
       </Stack>
     </Paper>
   );

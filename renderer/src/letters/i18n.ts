@@ -52,7 +52,6 @@ export const lettersAr = {
   receiptReceivedAt: 'تاريخ الاستلام',
   receiptReceivedBy: 'المستلم',
   receiptCounter: 'الكاونتر',
-  receiptScreenOnly: 'يُعرض الإيصال على الشاشة؛ الطباعة الحرارية وملفات PDF تأتي مع وحدة الطباعة.',
   createdBy: 'سجّله {{name}}',
   referencePanel: {
     title: 'أرقام الخطابات المرجعية',
@@ -120,7 +119,6 @@ export const lettersEn: typeof lettersAr = {
   receiptReceivedAt: 'Received on',
   receiptReceivedBy: 'Received by',
   receiptCounter: 'Counter',
-  receiptScreenOnly: 'The receipt is shown on screen; thermal and PDF printing come with the printing module.',
   createdBy: 'Registered by {{name}}',
   referencePanel: {
     title: 'Letter reference numbers',
