@@ -40,6 +40,7 @@ import { printingHandlers } from '../printing/handlers';
 import type { OsPrinter } from '../printing/os-printer';
 import { createSettingsService, type SettingsService } from '../settings/settings-service';
 import { settingsHandlers } from '../settings/handlers';
+import { collectDiagnostics } from '../diagnostics/collect-diagnostics';
 
 export const APP_ORIGIN = 'app://istiqbal';
 
@@ -50,6 +51,8 @@ export interface CoreOptions {
   clock?: Clock;
   newId?: IdGenerator;
   logger?: Logger;
+  /** Where the file logger writes, for "copy diagnostics"; none in tests and the CLI. */
+  logsDir?: string | null;
   version?: string;
   /** Where letter attachments are stored; default: an `attachments` folder beside the database. */
   attachmentsDir?: string;
@@ -116,6 +119,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...channels.handlers,
     ...printingHandlers(printing),
     ...settingsHandlers(settings, join(dirname(options.databaseFile), 'backups')),
+    'diagnostics:collect': () =>
+      collectDiagnostics({ db, databaseFile: options.databaseFile, logsDir: options.logsDir ?? null, version: options.version ?? '0.0.0' }),
   };
   const router = createRouter({
     contract,

@@ -14,7 +14,7 @@ import { registerAppSchemeAsPrivileged, serveRenderer } from './protocol';
 import { hardenSessions, hardenWebContents } from './security';
 import { wireIpc } from './ipc-wiring';
 import { startDailyBackups } from '../backup/daily-backup';
-import { createLogger } from '../core/logger';
+import { createFileLogger } from '../core/logger';
 import { createMainWindow } from './window';
 import { installMenu } from './menu';
 import { createOsPrinter } from './printing-os';
@@ -30,9 +30,13 @@ async function start(): Promise<void> {
   hardenSessions();
   const paths = appPaths(app.getAppPath(), app.isPackaged ? process.resourcesPath : undefined);
   serveRenderer(paths.rendererDir);
+  const logsDir = join(app.getPath('userData'), 'logs');
+  const logger = await createFileLogger(logsDir);
   const core = await createCore({
     databaseFile: join(app.getPath('userData'), DATABASE_FILE),
     version: app.getVersion(),
+    logger,
+    logsDir,
     fontsDir: paths.fontsDir,
     osPrinter: createOsPrinter(),
   });
@@ -44,7 +48,7 @@ async function start(): Promise<void> {
   wireIpc(core.router);
   // Nightly sync while the app runs, and a catch-up run when the last success is over a day old.
   void core.sync.startScheduler();
-  const stopBackups = startDailyBackups(core.settings.backups, createLogger());
+  const stopBackups = startDailyBackups(core.settings.backups, logger);
   installMenu();
   const devTools = !app.isPackaged && process.env.ISTIQBAL_DEVTOOLS === '1';
   createMainWindow(devTools);

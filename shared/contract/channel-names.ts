@@ -14,6 +14,7 @@ export const CHANNEL_NAMES = [
   'backups:list',
   'backups:create',
   'backups:verify',
+  'diagnostics:collect',
   'auth:status',
   'auth:signIn',
   'auth:setupFirstAdmin',

@@ -5,6 +5,7 @@
 import { beneficiariesContract } from '../beneficiaries/contract';
 import { sessionContract } from '../session/contract';
 import { settingsContract } from '../settings/contract';
+import { diagnosticsContract } from '../diagnostics/contract';
 import { callsContract } from '../calls/contract';
 import { lettersContract } from '../letters/contract';
 import { contactsContract } from '../contacts/contract';
@@ -22,6 +23,7 @@ export const contract = {
   ...syncContract,
   ...sessionContract,
   ...settingsContract,
+  ...diagnosticsContract,
   ...authContract,
   ...auditContract,
   ...privacyContract,

@@ -37,6 +37,14 @@ describe('settings', () => {
     await h.screenshot('settings-backups');
   });
 
+  it('collects diagnostics without personal data', async () => {
+    await h.page.getByTestId('settings-tab-diagnostics').click();
+    await h.page.getByTestId('diagnostics-collect').click();
+    const text = await h.page.getByTestId('diagnostics-text').inputValue();
+    expect(text).toContain('"migrations"');
+    expect(text).toContain('"beneficiaries"');
+  });
+
   it('passes axe, with nothing blocked by the CSP', async () => {
     expect(await h.problems()).toEqual([]);
     expect(await h.axeSeriousViolations()).toEqual([]);

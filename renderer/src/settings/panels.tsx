@@ -9,11 +9,13 @@ import { SupportTypesPanel } from '../requests/SupportTypesPanel';
 import { DeclarationPanel } from '../requests/DeclarationPanel';
 import { UsersPanel } from '../auth/UsersPanel';
 import { AuditPanel } from '../audit/AuditPanel';
+import { PrivacyPanel } from '../privacy/PrivacyPanel';
 import { SyncSettingsPanel } from '../sync/SyncSettingsPanel';
 import type { ChannelName } from '../../../shared/contract/api-types';
 import { OrganisationPanel } from './OrganisationPanel';
 import { CounterPanel } from './CounterPanel';
 import { BackupsPanel } from './BackupsPanel';
+import { DiagnosticsPanel } from './DiagnosticsPanel';
 import { PrintersPanel } from '../printing/PrintersPanel';
 
 export interface SettingsPanel {
@@ -28,9 +30,11 @@ export const SETTINGS_PANELS: SettingsPanel[] = [
   { key: 'organisation', render: () => <OrganisationPanel /> },
   { key: 'counter', render: () => <CounterPanel /> },
   { key: 'backups', render: () => <BackupsPanel /> },
+  { key: 'diagnostics', render: () => <DiagnosticsPanel /> },
   { key: 'printers', render: () => <PrintersPanel />, channel: 'printing:savePrinter' },
   { key: 'users', render: () => <UsersPanel /> },
   { key: 'audit', render: () => <AuditPanel />, channel: 'audit:list' },
+  { key: 'privacy', render: () => <PrivacyPanel />, channel: 'privacy:requests' },
   { key: 'supportTypes', render: () => <SupportTypesPanel /> },
   { key: 'declaration', render: () => <DeclarationPanel /> },
   { key: 'callTopics', render: () => <TopicsPanel /> },
