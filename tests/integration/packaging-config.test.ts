@@ -48,6 +48,13 @@ describe('packaging configuration', () => {
     expect(existsSync('dist/main/preload.cjs')).toBe(true);
     expect(readFileSync('dist/main/preload.cjs', 'utf8').length).toBeLessThan(20_000);
   });
+  it('ships a 512×512 PNG icon for both platforms', () => {
+    const png = readFileSync('build/icon.png');
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([512, 512]);
+    expect(config.win.icon).toBe('build/icon.png');
+    expect(config.linux.icon).toBe('build/icon.png');
+  });
   it('every native dependency is a Node-API module', () => {
     for (const name of Object.keys(pkg.dependencies)) {
       const dep = JSON.parse(readFileSync(`node_modules/${name}/package.json`, 'utf8'));
