@@ -218,6 +218,8 @@ export function renderPdf(model: DocumentModel, options: PdfOptions): Promise<Bu
     lang: 'ar',
     displayTitle: true,
     pdfVersion: '1.7',
+    // PDF/A-2b: fonts embedded, sRGB output intent, XMP metadata — for papers the society files.
+    subset: 'PDF/A-2b',
     info: {
       Title: model.title,
       Author: options.author,

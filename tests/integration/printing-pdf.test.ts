@@ -53,6 +53,7 @@ describe('PDF documents in Arabic', () => {
     expect(info).toMatch(paper === 'A4' ? /Page size:\s+595.2\d x 841.8\d pts/ : /Page size:\s+419.5\d x 595.2\d pts/);
     expect(pdf.toString('latin1')).toContain('/Lang (ar)');
     expect(pdf.toString('latin1')).toContain('/FontFile2'); // the font is embedded
+    expect(pdf.toString('latin1')).toContain('<pdfaid:part>2</pdfaid:part>'); // declared PDF/A-2b (not validated here: no veraPDF)
   });
 
   it('request receipt: name, masked ID, reference, dates in both calendars, +14 days, in reading order', async () => {
