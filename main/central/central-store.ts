@@ -123,11 +123,13 @@ export async function latestChangeSeq(db: CentralDb): Promise<number> {
   return Number(r.rows[0]!.m ?? 0);
 }
 
-export async function centralDigests(db: CentralDb, tables: string[]): Promise<RangeDigest[]> {
+/** `ownOnly`: tables whose rows are compared for one device only (push-only tables). */
+export async function centralDigests(db: CentralDb, tables: string[], ownOnly: { tables: string[]; deviceId: string } = { tables: [], deviceId: '' }): Promise<RangeDigest[]> {
   const r = await sql<{ table_name: string; range: string; n: string; digest: string }>`
     SELECT table_name, left(md5(row_key), 1) AS range, count(*) AS n,
       md5(coalesce(string_agg(row_key || ':' || row_hash, ',' ORDER BY row_key COLLATE "C"), '')) AS digest
     FROM sync_rows WHERE NOT deleted AND table_name = ANY(${tables}::text[])
+      AND (NOT table_name = ANY(${ownOnly.tables}::text[]) OR origin_device = ${ownOnly.deviceId})
     GROUP BY table_name, left(md5(row_key), 1)`.execute(db);
   const found = new Map(r.rows.map((x) => [`${x.table_name}/${x.range}`, x]));
   const out: RangeDigest[] = [];
@@ -144,10 +146,12 @@ export async function centralDigests(db: CentralDb, tables: string[]): Promise<R
 const EMPTY_MD5 = 'd41d8cd98f00b204e9800998ecf8427e';
 
 /** Every current row of one range, as a pull would deliver it (for repairs after a mismatch). */
-export async function rangeRows(db: CentralDb, table: string, range: string): Promise<PulledChange[]> {
+export async function rangeRows(db: CentralDb, table: string, range: string, originDevice: string | null = null): Promise<PulledChange[]> {
   const r = await sql<ChangeRow>`SELECT c.change_seq, c.device_id, c.table_name, c.row_key, c.op, c.row, c.hlc
     FROM sync_rows s JOIN sync_changes c ON c.change_seq = s.change_seq
-    WHERE s.table_name = ${table} AND left(md5(s.row_key), 1) = ${range} ORDER BY c.change_seq`.execute(db);
+    WHERE s.table_name = ${table} AND left(md5(s.row_key), 1) = ${range}
+      AND (${originDevice}::text IS NULL OR s.origin_device = ${originDevice})
+    ORDER BY c.change_seq`.execute(db);
   return r.rows.map(toPulled);
 }
 

@@ -11,7 +11,7 @@ import { mergeRow, type FieldConflict } from '../../shared/sync/merge';
 import { sameRow, type Row } from '../../shared/sync/canonical';
 import type { PulledChange } from '../../shared/sync/batch';
 import { pendingStamps, readBase, writeBase, type BaseEntry } from './base-rows';
-import { deleteRows, readRows, upsertRows } from './local-rows';
+import { deleteRows, readRows, tableColumns, upsertRows } from './local-rows';
 import type { STrx } from './sync-db';
 import { SYNCED_TABLES, type SyncedTable } from './synced-tables';
 
@@ -101,7 +101,9 @@ export async function applyChanges(trx: STrx, changes: PulledChange[], opts: App
 
   for (const t of SYNCED_TABLES) {
     const mine = [...latest.values()].filter((c) => c.table === t.table);
-    if (mine.length === 0) continue;
+    // Push-only tables never come back; a table this counter's version lacks is skipped (the
+    // central copy keeps it, a later version picks it up through the digest repair).
+    if (mine.length === 0 || t.pushOnly || (await tableColumns(trx, t.table)).length === 0) continue;
     const keys = mine.map((c) => c.key);
     const bases = await readBase(trx, t.table, keys);
     const pending = await pendingStamps(trx, t.table, keys);

@@ -86,7 +86,7 @@ export async function upsertRows(trx: STrx, t: SyncedTable, rows: Row[]): Promis
         ...Object.keys(local)
           .filter((c) => live.includes(c) && local[c]!.bump)
           .map((c) => `${quote(c)} = ${quote(t.table)}.${quote(c)} + 1`),
-      ].join(', ')}`;
+      ].join(', ')}${t.updateWhen ? ` WHERE ${t.updateWhen}` : ''}`;
   // Rows travel as one JSON parameter and SQLite unpacks them in C (see db/bulk-insert.ts).
   const select = [
     ...cols.map((c) => `value ->> '$."${c.replace(/["'\\]/g, '')}"'`),

@@ -9,6 +9,13 @@
  * - localColumns: columns that never leave the counter (local sequence numbers, edit versions);
  *   `insert` is the value a pulled row gets, `bump` adds one on every applied change.
  * - immutable: rows are never updated (the database refuses it): pulled rows are insert-if-absent.
+ * - updateWhen: an SQL condition (over `excluded` and the table) an applied update must meet.
+ * - pushOnly: this counter's rows go to the central database, other counters' rows never come
+ *   back (the audit trail is one hash chain per counter file; print jobs and tickets are this
+ *   counter's own operations). Verification compares this counter's own rows only.
+ *
+ * Not synchronised on purpose: settings and sequences (per counter), printers and printer
+ * defaults (this counter's hardware), attachments (the files stay on the counter; issue note).
  */
 import type { MergeClass } from '../../shared/sync/merge';
 
@@ -24,21 +31,58 @@ export interface SyncedTable {
   identityFields?: readonly string[];
   localColumns?: Readonly<Record<string, LocalColumn>>;
   immutable?: boolean;
+  updateWhen?: string;
+  pushOnly?: boolean;
 }
 
+const VERSION: Readonly<Record<string, LocalColumn>> = { version: { insert: 1, bump: true } };
+
 export const SYNCED_TABLES: readonly SyncedTable[] = [
+  // Organisation and reference data (edited in place, field by field, no identity data).
   { table: 'counters', key: 'id', mergeClass: 'fields' },
   { table: 'users', key: 'id', mergeClass: 'fields' },
   { table: 'beneficiary_categories', key: 'key', mergeClass: 'fields' },
+  { table: 'queue_services', key: 'key', mergeClass: 'fields' },
+  { table: 'support_types', key: 'key', mergeClass: 'fields' },
+  { table: 'retention_rules', key: 'record_type', mergeClass: 'fields' },
+  // The registry: identity fields changed on two counters go to the conflict queue.
   {
     table: 'beneficiaries',
     key: 'id',
     mergeClass: 'fields',
     identityFields: ['id_type', 'id_number', 'first_name', 'father_name', 'grandfather_name', 'family_name', 'gender', 'birth_date', 'nationality'],
-    localColumns: { version: { insert: 1, bump: true } },
+    localColumns: VERSION,
   },
   { table: 'household_members', key: 'id', mergeClass: 'fields', identityFields: ['name', 'id_number', 'birth_date', 'relation'] },
-  { table: 'audit_log', key: 'id', mergeClass: 'append', localColumns: { seq: { insert: null } }, immutable: true },
+  { table: 'volunteers', key: 'id', mergeClass: 'fields', identityFields: ['name', 'id_number'], localColumns: VERSION },
+  { table: 'support_requests', key: 'id', mergeClass: 'fields', localColumns: VERSION },
+  // Append-mostly records: corrections are new rows; a status edit or soft delete: later stamp wins.
+  { table: 'visits', key: 'id', mergeClass: 'append', localColumns: VERSION },
+  { table: 'referrals', key: 'id', mergeClass: 'append' },
+  { table: 'satisfaction_ratings', key: 'id', mergeClass: 'append' },
+  { table: 'calls', key: 'id', mergeClass: 'append' },
+  { table: 'letters', key: 'id', mergeClass: 'append', localColumns: VERSION },
+  { table: 'contacts', key: 'id', mergeClass: 'append' },
+  { table: 'request_checklist_items', key: 'id', mergeClass: 'append' },
+  { table: 'request_decisions', key: 'id', mergeClass: 'append' },
+  { table: 'service_deliveries', key: 'id', mergeClass: 'append' },
+  { table: 'consents', key: 'id', mergeClass: 'append' },
+  { table: 'data_subject_requests', key: 'id', mergeClass: 'append' },
+  { table: 'breaches', key: 'id', mergeClass: 'append' },
+  // This counter's own trail and operations: to the central database only.
+  {
+    table: 'audit_log',
+    key: 'id',
+    mergeClass: 'append',
+    localColumns: { seq: { insert: null } },
+    // The one update the trail allows is a redaction (see migration 0004).
+    updateWhen: 'excluded.redacted_at IS NOT NULL AND audit_log.redacted_at IS NULL',
+    pushOnly: true,
+  },
+  { table: 'print_jobs', key: 'id', mergeClass: 'append', pushOnly: true },
+  { table: 'queue_tickets', key: 'id', mergeClass: 'append', pushOnly: true },
+  { table: 'declaration_versions', key: 'id', mergeClass: 'append', pushOnly: true },
+  { table: 'privacy_notices', key: 'id', mergeClass: 'append', pushOnly: true },
 ];
 
 export function syncedTable(name: string): SyncedTable {

@@ -12,6 +12,7 @@ import { centralDigests, rangeRows, type CentralDb } from '../central/central-st
 import { applyChanges, withApplying } from './apply-remote';
 import { md5, rowHash, selectRowsJson, tableColumns } from './local-rows';
 import type { SDb } from './sync-db';
+import { getState } from './sync-state';
 import { SYNCED_TABLES } from './synced-tables';
 
 export interface VerifyResult {
@@ -45,11 +46,13 @@ export async function verify(db: SDb, central: CentralDb, nowMs: number): Promis
   const pending = await db.selectFrom('sync_outbox').select('seq').limit(1).executeTakeFirst();
   if (pending) return { skipped: true, mismatches: [], repulled: 0, remaining: [] };
   const tables = await existingTables(db);
-  const mismatches = differingRanges(await localDigests(db, tables), await centralDigests(central, tables));
+  const deviceId = (await getState(db, 'device_id'))!;
+  const ownOnly = { tables: SYNCED_TABLES.filter((t) => t.pushOnly).map((t) => t.table), deviceId };
+  const mismatches = differingRanges(await localDigests(db, tables), await centralDigests(central, tables, ownOnly));
   let repulled = 0;
   for (const m of mismatches) {
     const t = SYNCED_TABLES.find((s) => s.table === m.table)!;
-    const rows = await rangeRows(central, m.table, m.range);
+    const rows = await rangeRows(central, m.table, m.range, t.pushOnly ? deviceId : null);
     const centralKeys = new Set(rows.map((r) => r.key));
     await db.transaction().execute(async (trx) => {
       await withApplying(trx, () => applyChanges(trx, rows, { nowMs, force: true }));
@@ -70,7 +73,7 @@ export async function verify(db: SDb, central: CentralDb, nowMs: number): Promis
   if (mismatches.length > 0) {
     const again = [...new Set(mismatches.map((m) => m.table))];
     const wanted = new Set(mismatches.map((m) => `${m.table}/${m.range}`));
-    remaining = differingRanges(await localDigests(db, again), await centralDigests(central, again)).filter((d) => wanted.has(`${d.table}/${d.range}`));
+    remaining = differingRanges(await localDigests(db, again), await centralDigests(central, again, ownOnly)).filter((d) => wanted.has(`${d.table}/${d.range}`));
   }
   return { skipped: false, mismatches, repulled, remaining };
 }

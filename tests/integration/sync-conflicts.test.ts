@@ -1,7 +1,7 @@
 /** Same-field edits on two counters and the same national ID registered twice: the queue. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestCentral, type TestCentral } from '../support/sync-postgres';
-import { centralSnapshot, createTestCounter, snapshot, type TestCounter } from '../support/sync-counters';
+import { centralSnapshot, createTestCounter, sharedTables, snapshot, type TestCounter } from '../support/sync-counters';
 import { actorOf, adminId, createBeneficiary, editBeneficiary } from '../support/sync-ops';
 import { listConflicts, resolveConflict } from '../../main/sync/conflicts';
 import { syncDb } from '../../main/sync/sync-db';
@@ -47,7 +47,7 @@ describe('per-field merge', () => {
       expect([row.city, row.notes]).toEqual(['الرياض', 'يحتاج متابعة']);
     }
     expect(await listConflicts(syncDb(a.core.db))).toEqual([]);
-    expect(await snapshot(a)).toEqual(await centralSnapshot(central));
+    expect(await snapshot(a)).toEqual(await centralSnapshot(central, a));
   });
 
   it('queues the same identity field changed differently on two counters, loses nothing, and applies the choice', async () => {
@@ -63,7 +63,7 @@ describe('per-field merge', () => {
     expect(q.field).toBe('family_name');
     // Both values are kept: one in the record (central's), the other in the queue.
     expect([JSON.parse(q.localValue!), JSON.parse(q.remoteValue!)].sort()).toEqual(['الشمري', 'الشهري'].sort());
-    expect(await snapshot(a)).toEqual(await snapshot(b));
+    expect(sharedTables(await snapshot(a))).toEqual(sharedTables(await snapshot(b)));
     const owner = (await listConflicts(syncDb(a.core.db))).length ? a : b;
     await resolve(owner, q.id, 'local');
     await allSync([a, b]);
@@ -73,8 +73,8 @@ describe('per-field merge', () => {
       expect(row.name_normalised).toContain(JSON.parse(q.localValue!));
     }
     expect(await listConflicts(syncDb(owner.core.db))).toEqual([]);
-    expect(await snapshot(a)).toEqual(await centralSnapshot(central));
-    expect(await snapshot(b)).toEqual(await centralSnapshot(central));
+    expect(await snapshot(a)).toEqual(await centralSnapshot(central, a));
+    expect(await snapshot(b)).toEqual(await centralSnapshot(central, b));
   });
 
   it('never settles an identity field silently: no conflict only when both typed the same', async () => {
@@ -100,8 +100,8 @@ describe('the same national ID registered on two counters the same day', () => {
     expect(qb.map((q) => [q.kind, q.rowKey, q.otherKey])).toEqual([['duplicate', onA.id, onB.id]]);
     expect(qa[0]!.label).toContain(onB.reference);
     // Nothing lost, nothing doubled: each counter holds both records (one live, one waiting).
-    expect(await snapshot(a)).toEqual(await centralSnapshot(central));
-    expect(await snapshot(b)).toEqual(await centralSnapshot(central));
+    expect(await snapshot(a)).toEqual(await centralSnapshot(central, a));
+    expect(await snapshot(b)).toEqual(await centralSnapshot(central, b));
 
     // On counter A a person keeps A's record; B's becomes a merged (deleted) record everywhere.
     await resolve(a, qa[0]!.id, 'local');
@@ -116,7 +116,7 @@ describe('the same national ID registered on two counters the same day', () => {
       expect(await c.core.db.selectFrom('household_members').select('id').execute()).toHaveLength(2);
       expect(await c.core.db.selectFrom('sync_held' as never).selectAll().execute()).toEqual([]);
     }
-    expect(await snapshot(a)).toEqual(await centralSnapshot(central));
-    expect(await snapshot(b)).toEqual(await centralSnapshot(central));
+    expect(await snapshot(a)).toEqual(await centralSnapshot(central, a));
+    expect(await snapshot(b)).toEqual(await centralSnapshot(central, b));
   });
 });

@@ -61,8 +61,8 @@ describe('sync under faults', () => {
     expect((await b.sync()).status).toBe('ok');
     expect((await a.sync()).status).toBe('ok');
     await expectExactlyOnce(ids);
-    expect(await snapshot(a)).toEqual(await centralSnapshot(central));
-    expect(await snapshot(b)).toEqual(await centralSnapshot(central));
+    expect(await snapshot(a)).toEqual(await centralSnapshot(central, a));
+    expect(await snapshot(b)).toEqual(await centralSnapshot(central, b));
   });
 
   it('the connection cut during a pull: whole pages only, the retry continues from the cursor', async () => {
@@ -86,7 +86,7 @@ describe('sync under faults', () => {
     expect(run.attempts).toBe(2);
     await expectExactlyOnce(ids);
     expect(await b.core.db.selectFrom('beneficiaries').select('id').execute()).toHaveLength(120);
-    expect(await snapshot(b)).toEqual(await centralSnapshot(central));
+    expect(await snapshot(b)).toEqual(await centralSnapshot(central, b));
   });
 
   it('a batch delivered twice changes nothing the second time and gets the same answer', async () => {
@@ -110,7 +110,7 @@ describe('sync under faults', () => {
     expect(await db.selectFrom('sync_outbox').selectAll().execute()).toEqual([]);
     await expectExactlyOnce(ids);
     expect((await a.sync()).status).toBe('ok');
-    expect(await snapshot(a)).toEqual(await centralSnapshot(central));
+    expect(await snapshot(a)).toEqual(await centralSnapshot(central, a));
   });
 
   it('the app killed between the central commit and the outbox cleanup: the replay is a no-op', async () => {
@@ -136,8 +136,8 @@ describe('sync under faults', () => {
     expect(await syncDb(again.core.db).selectFrom('sync_outbox').selectAll().execute()).toEqual([]);
     const onB = await b.core.db.selectFrom('beneficiaries').select('notes').where('id', '=', ids[0]!).executeTakeFirstOrThrow();
     expect(onB.notes).toBe('بعد إعادة التشغيل');
-    expect(await snapshot(again)).toEqual(await centralSnapshot(central));
-    expect(await snapshot(b)).toEqual(await centralSnapshot(central));
+    expect(await snapshot(again)).toEqual(await centralSnapshot(central, again));
+    expect(await snapshot(b)).toEqual(await centralSnapshot(central, b));
     await a.core.dispose().catch(() => undefined);
   });
 
@@ -155,6 +155,6 @@ describe('sync under faults', () => {
     offset = 0;
     expect((await a.sync()).status).toBe('ok');
     await expectExactlyOnce(ids);
-    expect(await snapshot(a)).toEqual(await centralSnapshot(central));
+    expect(await snapshot(a)).toEqual(await centralSnapshot(central, a));
   });
 });

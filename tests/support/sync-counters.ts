@@ -72,15 +72,25 @@ export async function snapshot(counter: TestCounter): Promise<Record<string, str
   return out;
 }
 
-/** The central current rows in the same form. */
-export async function centralSnapshot(central: TestCentral): Promise<Record<string, string[]>> {
+/**
+ * The central current rows in the same form. Push-only tables (the audit trail…) never travel
+ * back, so for a counter they compare with that counter's own rows: pass `forCounter`.
+ */
+export async function centralSnapshot(central: TestCentral, forCounter?: TestCounter): Promise<Record<string, string[]>> {
   const out: Record<string, string[]> = {};
+  const device = forCounter ? (await forCounter.core.db.selectFrom('sync_state' as never).select('value' as never).where('key' as never, '=', 'device_id' as never).executeTakeFirstOrThrow() as { value: string }).value : null;
   for (const t of SYNCED_TABLES) {
     const rows = await central.query<{ row: Record<string, string | number | null> }>(
-      `SELECT c.row FROM sync_rows s JOIN sync_changes c ON c.change_seq = s.change_seq WHERE s.table_name = $1 AND NOT s.deleted`,
-      [t.table],
+      `SELECT c.row FROM sync_rows s JOIN sync_changes c ON c.change_seq = s.change_seq
+       WHERE s.table_name = $1 AND NOT s.deleted AND ($2::text IS NULL OR s.origin_device = $2)`,
+      [t.table, t.pushOnly ? device : null],
     );
     out[t.table] = rows.map((r) => canonicalRow(r.row)).sort();
   }
   return out;
+}
+
+/** The tables every counter shares (push-only ones, like the audit trail, are each counter's own). */
+export function sharedTables(s: Record<string, string[]>): Record<string, string[]> {
+  return Object.fromEntries(Object.entries(s).filter(([table]) => !SYNCED_TABLES.find((t) => t.table === table)?.pushOnly));
 }
