@@ -115,7 +115,7 @@ function UserRow({ user }: { user: UserView }) {
           </Button>
           {locked && (
             <>
-              <Badge color="red">{t('auth.users.locked', { until: new Date(user.lockedUntil!).toLocaleTimeString(language) })}</Badge>
+              <Badge color="red.9">{t('auth.users.locked', { until: new Date(user.lockedUntil!).toLocaleTimeString(language) })}</Badge>
               <Button size="xs" onClick={() => unlock.mutate()}>
                 {t('auth.users.unlock')}
               </Button>

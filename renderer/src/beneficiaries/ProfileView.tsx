@@ -8,6 +8,7 @@ import { useLanguage } from '../app/use-language';
 import { Columns } from '../common/Columns';
 import type { BeneficiaryView } from '../../../shared/beneficiaries/schemas';
 import { BeneficiaryTimeline } from '../timeline/BeneficiaryTimeline';
+import { ConsentPanel } from '../privacy/ConsentPanel';
 
 function Field({ label, value, ltr }: { label: string; value: string | null; ltr?: boolean }) {
   return (
@@ -118,6 +119,7 @@ export function ProfileView({ id, onEdit, onBack }: { id: string; onEdit: () => 
           </Table>
         )}
       </Paper>
+      <ConsentPanel beneficiaryId={b.id} />
       <BeneficiaryTimeline beneficiaryId={b.id} />
     </Stack>
   );

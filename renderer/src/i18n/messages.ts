@@ -14,6 +14,7 @@ import { receptionAr, receptionEn } from '../reception/i18n';
 import { requestsAr, requestsEn } from '../requests/i18n';
 import { authAr, authEn } from '../auth/i18n';
 import { auditAr, auditEn } from '../audit/i18n';
+import { privacyAr, privacyEn } from '../privacy/i18n';
 import { printingAr, printingEn } from '../printing/i18n';
 import { syncAr, syncEn } from '../sync/i18n';
 
@@ -30,6 +31,7 @@ export const messagesAr = {
   requests: requestsAr,
   auth: authAr,
   audit: auditAr,
+  privacy: privacyAr,
   printing: printingAr,
 };
 
@@ -46,5 +48,6 @@ export const messagesEn: typeof messagesAr = {
   requests: requestsEn,
   auth: authEn,
   audit: auditEn,
+  privacy: privacyEn,
   printing: printingEn,
 };

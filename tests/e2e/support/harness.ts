@@ -48,9 +48,10 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(options: { language?: 'ar' | 'en' } = {}): Promise<Harness> {
+/** Lands signed in as an administrator (through the real sign-in); `signedIn: false` lands on the first-run step. */
+export async function startHarness(options: { language?: 'ar' | 'en'; signedIn?: boolean } = {}): Promise<Harness> {
   const server = await serveDirectory(join(ROOT, 'dist', 'renderer'));
-  const core = await createTestCore({ trustedOrigins: [server.origin] });
+  const core = await createTestCore({ trustedOrigins: [server.origin], signIn: options.signedIn ?? true });
   const browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'ar-SA', timezoneId: 'Asia/Riyadh' });
   const pageErrors: string[] = [];
@@ -68,7 +69,7 @@ export async function startHarness(options: { language?: 'ar' | 'en' } = {}): Pr
     if (m.type() === 'error') pageErrors.push(`console ${m.text()}`);
   });
   await page.goto(`${server.origin}/index.html`);
-  await page.waitForSelector('[data-testid="status-user"]');
+  await page.waitForSelector(options.signedIn === false ? '[data-testid="first-run-submit"]' : '[data-testid="status-user"]');
   await page.evaluate(() => document.fonts.ready);
   mkdirSync(ARTIFACTS, { recursive: true });
 
