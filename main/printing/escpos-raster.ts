@@ -15,6 +15,11 @@ export type ThermalType = 'epson' | 'star';
 
 /** Rows per raster command. */
 export const BAND_ROWS = 256;
+/**
+ * Star bands are cut into 24-row stripes and the last stripe is padded with white: a band must be
+ * a multiple of 24 rows (240) or every band boundary would print a white gap.
+ */
+export const STAR_BAND_ROWS = 240;
 
 /**
  * Packs rows into 1-bit bytes with the library's rule: a dot is printed when the pixel is opaque
@@ -75,8 +80,9 @@ export function encodeRaster(image: RasterImage, type: ThermalType): Buffer {
   const printer = new ThermalPrinter({ type: type === 'star' ? PrinterTypes.STAR : PrinterTypes.EPSON, interface: '' });
   printer.append(Buffer.from([0x1b, 0x40])); // ESC @: start from a clean printer state
   const pack = type === 'star' ? packStarBand : packEpsonBand;
-  for (let row = 0; row < image.height; row += BAND_ROWS) {
-    printer.append(pack(image, row, Math.min(BAND_ROWS, image.height - row)));
+  const band = type === 'star' ? STAR_BAND_ROWS : BAND_ROWS;
+  for (let row = 0; row < image.height; row += band) {
+    printer.append(pack(image, row, Math.min(band, image.height - row)));
   }
   printer.cut();
   return printer.getBuffer();
@@ -88,8 +94,9 @@ export function encodeRasterWithLibrary(image: RasterImage, type: ThermalType): 
   const driver = (printer as unknown as { printer: { printImageBuffer(w: number, h: number, d: ArrayLike<number>): Buffer } }).printer;
   printer.append(Buffer.from([0x1b, 0x40]));
   const rowBytes = image.width * 4;
-  for (let row = 0; row < image.height; row += BAND_ROWS) {
-    const rows = Math.min(BAND_ROWS, image.height - row);
+  const band = type === 'star' ? STAR_BAND_ROWS : BAND_ROWS;
+  for (let row = 0; row < image.height; row += band) {
+    const rows = Math.min(band, image.height - row);
     printer.append(driver.printImageBuffer(image.width, rows, image.rgba.subarray(row * rowBytes, (row + rows) * rowBytes)));
   }
   printer.cut();

@@ -34,6 +34,11 @@ export async function sendDocument(model: DocumentModel, printer: PrinterRow, de
     return;
   }
   const bytes = await thermalBytes(model, printer.paper as '80mm' | '58mm', printer.printer_type as ThermalType, deps.fonts());
-  if (printer.interface === 'tcp') await sendTcp(parseTcpAddress(printer.address), bytes, deps.tcpOptions);
-  else await sendToDevice(printer.address, bytes);
+  if (printer.interface === 'tcp') {
+    // The paper query (DLE EOT 4) is Epson's; Star printers in Star mode answer differently.
+    const statusCheck = printer.printer_type === 'epson' && deps.tcpOptions?.statusCheck !== false;
+    await sendTcp(parseTcpAddress(printer.address), bytes, { ...deps.tcpOptions, statusCheck });
+  } else {
+    await sendToDevice(printer.address, bytes);
+  }
 }

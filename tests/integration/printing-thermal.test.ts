@@ -14,7 +14,7 @@ import { renderRaster } from '../../main/printing/raster-renderer';
 import { loadPrintFonts } from '../../main/printing/print-fonts';
 import type { Actor } from '../../main/core/actor';
 import { call, createTestCore } from '../support/test-core';
-import { decodeEscPos, type DecodedJob } from './printing-support/decode-escpos';
+import { decodeEscPos, decodeStar, type DecodedJob } from './printing-support/decode-escpos';
 import { sampleRequests } from './printing-support/fixtures';
 import { startFakePrinter } from './printing-support/tcp-printer';
 
@@ -79,9 +79,9 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-async function addPrinter(core: TestCore, port: number, paper: '80mm' | '58mm' = '80mm') {
+async function addPrinter(core: TestCore, port: number, paper: '80mm' | '58mm' = '80mm', type: 'epson' | 'star' = 'epson') {
   const saved = await call(core, 'printing:savePrinter', {
-    printer: { name: 'طابعة الكاونتر', interface: 'tcp', address: `tcp://127.0.0.1:${port}`, paper, type: 'epson' },
+    printer: { name: 'طابعة الكاونتر', interface: 'tcp', address: `tcp://127.0.0.1:${port}`, paper, type },
   });
   if (!saved.ok) throw new Error(JSON.stringify(saved.error));
   return (saved.value as { id: string }).id;
@@ -132,6 +132,27 @@ describe('thermal receipts over TCP', () => {
     // The copy carries the marking, so it is taller than the original.
     expect(decoded.height).toBeGreaterThan(decodeEscPos(printer.jobs[0]!).height);
     writeFileSync(join(ARTIFACTS, 'printing-thermal-58mm-reprint.png'), toPng(decoded));
+  });
+});
+
+describe('Star printers', () => {
+  it('get Star bit-image stripes (no Epson status query) that decode to the same receipt, and a cut', async () => {
+    const { core, printing, actor } = await setup();
+    const printer = await startFakePrinter();
+    cleanups.push(() => printer.close());
+    const printerId = await addPrinter(core, printer.port, '80mm', 'star');
+    const request = sampleRequests()['queue-ticket'];
+    const job = await printing.print(actor, { ...request, printerId });
+    expect(job.status).toBe('printed');
+    const bytes = printer.jobs[0]!;
+    expect(bytes.includes(Buffer.from([0x10, 0x04, 0x04]))).toBe(false);
+    const decoded = decodeStar(bytes);
+    const expected = await expectedDots(request, 576);
+    expect(decoded.width).toBe(576);
+    expect(decoded.cutAfterImage).toBe(true);
+    // Stripes are 24 rows: the receipt, then white up to the stripe's end.
+    expect(Buffer.from(decoded.dots.subarray(0, expected.dots.length)).equals(Buffer.from(expected.dots))).toBe(true);
+    expect(decoded.dots.subarray(expected.dots.length).every((d) => d === 0)).toBe(true);
   });
 });
 
