@@ -171,6 +171,27 @@ describe('calls, letters and volunteers', { timeout: 90_000 }, () => {
     expect(v).toMatchObject({ id_number: '1000000016', phone: '+966500000002', status: 'applicant' });
   });
 
+  it('records a help-service request and turns it into a support request without retyping', async () => {
+    const page = h.page;
+    await page.getByTestId('nav-contacts').click();
+    await page.getByTestId('tab-contacts').click();
+    await page.getByTestId('contact-channel').selectOption('help_service');
+    await page.getByTestId('contact-summary').fill('طلب سداد فاتورة الكهرباء المتأخرة');
+    await page.getByTestId('contact-beneficiary').fill('القحطاني');
+    await page.getByTestId('contact-beneficiary-option').first().click();
+    await page.getByTestId('save-contact').click();
+    await page.getByTestId('contact-message').getByText(/C-\d{4}-K01-000001/).waitFor();
+    await page.getByTestId('contact-convert').first().click();
+    await page.getByTestId('convert-support-type').selectOption('utility_bills');
+    await shot('contacts-convert');
+    expect(await h.axeSeriousViolations()).toEqual([]);
+    await page.getByTestId('to-request').click();
+    await page.getByTestId('contact-row').first().getByText('حُوّل إلى طلب دعم').waitFor();
+    const draft = await h.core.db.selectFrom('support_requests').selectAll().executeTakeFirstOrThrow();
+    expect(draft).toMatchObject({ beneficiary_id: beneficiaryId, support_type: 'utility_bills' });
+    expect(String((draft as { justification: string }).justification)).toContain('طلب سداد فاتورة الكهرباء المتأخرة');
+  });
+
   it("shows the call and the letter on the beneficiary's timeline, with filters", async () => {
     const page = h.page;
     await page.getByTestId('nav-beneficiaries').click();
@@ -178,13 +199,17 @@ describe('calls, letters and volunteers', { timeout: 90_000 }, () => {
     await page.getByTestId('search-result').first().click();
     const timeline = page.getByTestId('beneficiary-timeline');
     await timeline.getByTestId('timeline-item').first().waitFor();
-    // The call, the incoming letter and its reply (which kept the beneficiary link).
-    await expect(timeline.getByTestId('timeline-item').count()).resolves.toBe(3);
+    // The call, the incoming letter and its reply (which kept the beneficiary link), the contact, and what other domains add.
+    const kinds = await timeline.getByTestId('timeline-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
+    expect(kinds.filter((k) => k === 'call')).toHaveLength(1);
+    expect(kinds.filter((k) => k === 'letter')).toHaveLength(2);
+    expect(kinds.filter((k) => k === 'contact')).toHaveLength(1);
+    const total = kinds.length;
     await timeline.getByText('الاتصالات (1)').click();
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="timeline-item"]').length === 1);
     await expect(timeline.getByTestId('timeline-item').first().getAttribute('data-kind')).resolves.toBe('call');
     await timeline.getByText('الاتصالات (1)').click();
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="timeline-item"]').length === 3);
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="timeline-item"]').length === n, total);
     await shot('timeline-profile');
     expect(await h.axeSeriousViolations()).toEqual([]);
     expect(await h.problems()).toEqual([]);

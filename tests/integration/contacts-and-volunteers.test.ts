@@ -83,3 +83,22 @@ describe('volunteers registry', () => {
     expect(await ok<VolunteerView[]>(call(c, 'volunteers:list', { query: '', status: 'inactive' }))).toEqual([]);
   });
 });
+
+describe('turning a contact into an interview or a support request', () => {
+  it('prefills the walk-in visit and the request draft from the contact, and records the conversion', async () => {
+    const contact = await ok<ContactView>(call(c, 'contacts:create', { channel: 'help_service', source: 'إحسان', summary: 'طلب سداد فاتورة الكهرباء المتأخرة', beneficiaryId }));
+    const p = await ok<{ beneficiaryId: string; summary: string; contactReference: string }>(call(c, 'contacts:prefill', { id: contact.id }));
+    // The same calls the contacts screen makes: nothing retyped, everything from the prefill.
+    const request = await ok<{ id: string; beneficiaryId: string; justification: string }>(
+      call(c, 'requests:createDraft', { beneficiaryId: p.beneficiaryId, data: { supportType: 'utility_bills', amount: '٤٥٠', justification: `${p.summary}\n(${p.contactReference})` } }),
+    );
+    expect(request.justification).toContain('طلب سداد فاتورة الكهرباء المتأخرة');
+    const converted = await ok<ContactView>(call(c, 'contacts:markConverted', { id: contact.id, kind: 'request', targetId: request.id }));
+    expect(converted).toMatchObject({ status: 'converted', convertedKind: 'request', convertedId: request.id });
+
+    const other = await ok<ContactView>(call(c, 'contacts:create', { channel: 'social_media', summary: 'يطلب موعداً للمقابلة', beneficiaryId }));
+    const visit = await ok<{ id: string }>(call(c, 'walkIns:openVisit', { beneficiaryId, purpose: 'inquiry' }));
+    const asInterview = await ok<ContactView>(call(c, 'contacts:markConverted', { id: other.id, kind: 'interview', targetId: visit.id }));
+    expect(asInterview.convertedKind).toBe('interview');
+  });
+});

@@ -177,7 +177,9 @@ export function ContactsScreen() {
       <Title order={1}>{t('contacts.title')}</Title>
       <Tabs defaultValue="contacts" keepMounted={false}>
         <Tabs.List>
-          <Tabs.Tab value="contacts">{t('contacts.tabs.contacts')}</Tabs.Tab>
+          <Tabs.Tab value="contacts" data-testid="tab-contacts">
+            {t('contacts.tabs.contacts')}
+          </Tabs.Tab>
           <Tabs.Tab value="volunteers" data-testid="tab-volunteers">
             {t('contacts.tabs.volunteers')}
           </Tabs.Tab>

@@ -72,12 +72,13 @@ export function ConvertContact({ contact, onDone }: { contact: ContactView; onDo
           </Button>
           <NativeSelect
             size="xs"
-            label={t('contacts.toRequest')}
-            data={[{ value: '', label: '—' }, ...SUPPORT_TYPES.map((s) => ({ value: s, label: t(`reception.supportTypes.${s}`, { defaultValue: s }) }))]}
+            label={t('contacts.supportType')}
+            data-testid="convert-support-type"
+            data={[{ value: '', label: '—' }, ...SUPPORT_TYPES.map((s) => ({ value: s, label: t(`requests.types.${s}`, { defaultValue: s }) }))]}
             value={supportType}
             onChange={(e) => setSupportType(e.currentTarget.value)}
           />
-          <TextInput size="xs" dir="ltr" label="SAR" value={amount} onChange={(e) => setAmount(e.currentTarget.value)} />
+          <TextInput size="xs" dir="ltr" label={t('contacts.amount')} value={amount} onChange={(e) => setAmount(e.currentTarget.value)} />
           <Button size="xs" variant="light" disabled={!supportType} onClick={() => toRequest.mutate()} loading={toRequest.isPending} data-testid="to-request">
             {t('contacts.toRequest')}
           </Button>
