@@ -4,7 +4,8 @@
  * the Unicode bidi algorithm (bidi-js) and is cut into segments in VISUAL order, left to right:
  * - a run of Arabic letters (one word piece) is passed whole, in logical order, so it is shaped;
  *   the font engine draws such a run right to left by itself;
- * - a left-to-right run (Latin, digits, a reference) is passed whole;
+ * - a left-to-right run (Latin, digits, a reference) is passed whole, except Arabic-Indic digits,
+ *   which go one by one (the font engine would reverse a run of them as Arabic script);
  * - any other character in a right-to-left run (brackets, colon, full stop) goes alone, mirrored;
  * - spaces become gaps; isolate and mark characters are dropped after the algorithm used them.
  */
@@ -15,6 +16,7 @@ const bidi = bidiFactory();
 export type Segment = { kind: 'text'; text: string } | { kind: 'space' };
 
 const ARABIC_LETTER = /[\u0610-\u061A\u0620-\u065F\u066E-\u06D3\u06D5-\u06ED\u06FA-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFC\u200C\u200D]/;
+const ARABIC_SCRIPT_DIGIT = /[\u0660-\u066C\u06F0-\u06F9]/;
 const INVISIBLE = /[\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/;
 
 export function visualSegments(line: string): Segment[] {
@@ -46,6 +48,11 @@ export function visualSegments(line: string): Segment[] {
         flush();
         current = { from: i, to: i, mode: 'arabic' };
       }
+    } else if (!rtl && ARABIC_SCRIPT_DIGIT.test(ch)) {
+      // Arabic-Indic digits read left to right, but the font engine sees Arabic script and
+      // reverses any run of them: each goes alone.
+      flush();
+      out.push({ kind: 'text', text: ch });
     } else if (!rtl) {
       if (current?.mode === 'ltr' && current.to === i - 1) current.to = i;
       else {

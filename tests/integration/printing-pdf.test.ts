@@ -100,6 +100,13 @@ describe('PDF documents in Arabic', () => {
     expectText(text, 'أعيدت طباعتها في 30 نوفمبر 2026 م الساعة 10:15');
   });
 
+  it('test page: brackets, Western and Arabic-Indic digits each in reading order', async () => {
+    const { text } = await pdfOf(requests['test-page'], 'A5');
+    expectText(text, '0123456789');
+    expectText(text, '٠١٢٣٤٥٦٧٨٩');
+    expectText(text, 'Latin text: Istiqbal printer test');
+  });
+
   it('letter, ticket and delivery receipts carry their own facts', async () => {
     const letter = await pdfOf(requests['letter-receipt'], 'A5');
     expectText(letter.text, 'L-1448-K01-000045');

@@ -31,6 +31,10 @@ describe('visual segments for pdfkit', () => {
     expect(texts('الهوية 1•••••7890')).not.toContain('1•••••7890');
   });
 
+  it('passes Arabic-Indic digits one by one, left to right (the font engine would reverse a run)', () => {
+    expect(texts('رقم ١٢٣')).toEqual(['١', '٢', '٣', ' ', 'رقم']);
+  });
+
   it('puts punctuation after an Arabic word on its left, alone', () => {
     expect(texts('المستفيد:')).toEqual([':', 'المستفيد']);
   });
