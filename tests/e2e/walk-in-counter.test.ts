@@ -224,7 +224,51 @@ describe('walk-in counter', () => {
     await page.getByTestId('save-decision').click();
     await page.getByTestId('form-error').waitFor();
     expect(await page.getByTestId('decision-reason').inputValue()).toBe('مستحق وفق دليل سياسة الدعم');
+    // First the committee asks for more information.
+    await page.getByTestId('decision').selectOption('request_info');
+    await page.getByTestId('decision-reason').fill('أرفق تعريفاً بالراتب حديثاً');
+    await page.getByTestId('save-decision').click();
+    await expect.poll(() => page.getByTestId('request-status').textContent()).toBe('يحتاج معلومات إضافية');
+  });
+
+  it('lets the counter complete a request sent back, shows the old seal void, and resubmits it signed again', async () => {
+    const page = h.page;
+    await page.getByTestId('nav-reception').click();
+    await page.getByTestId('walk-in-without-ticket').click();
+    await page.getByTestId('beneficiary-search').fill('1000000024');
+    await page.getByTestId('search-result').first().waitFor();
+    await page.getByTestId('beneficiary-search').press('Enter');
+    await page.getByTestId('open-request').waitFor();
+    expect(await page.getByTestId('open-request').textContent()).toContain('ملاحظة لجنة البحث: أرفق تعريفاً بالراتب حديثاً');
+    await shot('walk-in-resume-request');
+    await page.getByTestId('resume-request').click();
+    await page.getByTestId('request-step').waitFor();
+    expect(await page.getByTestId('request-amount').inputValue()).toBe('1500');
+    await page.getByTestId('request-justification').fill('الأسرة فقدت عائلها؛ أُرفق تعريف بالراتب بتاريخ اليوم');
+    await page.getByTestId('save-request').click();
+    await page.getByTestId('checklist-complete').waitFor();
+    await page.getByTestId('to-declaration').click();
+    await page.getByTestId('seal-void').waitFor();
+    expect(await page.getByTestId('submit-request').isDisabled()).toBe(true);
+    await shot('walk-in-seal-void');
+    await expectNoSeriousAxe();
+    await page.getByTestId('sign-paper').click();
+    await page.getByTestId('seal-valid').waitFor();
+    await page.getByTestId('submit-request').click();
+    await page.getByTestId('request-receipt').waitFor();
+    expect(await page.getByTestId('receipt-reference').textContent()).toMatch(/^R-\d{4}-K01-000001$/);
+    await page.getByTestId('finish-visit').click();
+    await page.getByTestId('skip-rating').click();
+    await page.getByTestId('visit-done').waitFor();
+  });
+
+  it('then records the committee’s acceptance', async () => {
+    const page = h.page;
+    await page.getByTestId('nav-requests').click();
+    await page.getByTestId('tab-committee').click();
+    await page.getByTestId('request-row').first().getByRole('button').click();
     await page.getByTestId('decision').selectOption('accept');
+    await page.getByTestId('decision-reason').fill('مستحق وفق دليل سياسة الدعم');
     await page.getByTestId('save-decision').click();
     await expect.poll(() => page.getByTestId('request-status').textContent()).toBe('مقبول');
     await shot('committee-decision');
@@ -249,6 +293,19 @@ describe('walk-in counter', () => {
     expect(delivery).toMatchObject({ amount: 1500, description: 'دعم مالي بتحويل بنكي' });
     await page.getByTestId('close-request').click();
     await expect.poll(() => page.getByTestId('request-status').textContent()).toBe('مغلق');
+  });
+
+  it('shows the interviews, the request, the decisions and the delivery on the beneficiary timeline', async () => {
+    const page = h.page;
+    await page.getByTestId('nav-beneficiaries').click();
+    await page.getByTestId('beneficiary-search').fill('1000000024');
+    await page.getByTestId('search-result').first().waitFor();
+    await page.getByTestId('beneficiary-search').press('Enter');
+    await page.getByTestId('beneficiary-profile').waitFor();
+    await page.getByText('قرار لجنة البحث: قبول الطلب').first().waitFor();
+    await page.getByText('تقديم الخدمة: دعم مالي بتحويل بنكي').first().waitFor();
+    expect(await page.getByText('مقابلة: طلب دعم جديد').count()).toBeGreaterThan(0);
+    await shot('walk-in-timeline');
     expect(await h.problems()).toEqual([]);
   });
 });

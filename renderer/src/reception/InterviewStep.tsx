@@ -4,17 +4,30 @@
  */
 import { useState } from 'react';
 import { Alert, Button, Group, NativeSelect, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../api/client';
 import { VISIT_PURPOSES, type VisitPurpose, type VisitView } from '../../../shared/walk-ins/schemas';
+import type { RequestView } from '../../../shared/requests/schemas';
 import { useLanguage } from '../app/use-language';
 import { refusalOf } from './api-errors';
 import { ReferralForm } from './ReferralForm';
 
-type Next = 'request' | 'end' | 'stay';
+type Next = 'request' | 'end' | 'resume';
 
-export function InterviewStep({ visit, onSaved, onRequest, onEnd }: { visit: VisitView; onSaved: (v: VisitView) => void; onRequest: () => void; onEnd: () => void }) {
+export function InterviewStep({
+  visit,
+  onSaved,
+  onRequest,
+  onResume,
+  onEnd,
+}: {
+  visit: VisitView;
+  onSaved: (v: VisitView) => void;
+  onRequest: () => void;
+  onResume: (r: RequestView) => void;
+  onEnd: () => void;
+}) {
   const { t } = useTranslation();
   const language = useLanguage();
   const queryClient = useQueryClient();
@@ -22,6 +35,13 @@ export function InterviewStep({ visit, onSaved, onRequest, onEnd }: { visit: Vis
   const [qa, setQa] = useState(visit.qa.length > 0 ? visit.qa.map((p) => ({ question: p.question, answer: p.answer ?? '' })) : [{ question: '', answer: '' }]);
   const [notes, setNotes] = useState(visit.notes ?? '');
   const [referring, setReferring] = useState(false);
+  const [resuming, setResuming] = useState<RequestView | null>(null);
+  // Requests still open at the counter: a draft, or one the committee sent back for more information.
+  const open = useQuery({
+    queryKey: ['requests', 'forBeneficiary', visit.beneficiaryId],
+    queryFn: () => unwrap(api().requests.forBeneficiary({ beneficiaryId: visit.beneficiaryId })),
+    select: (all) => all.filter((r) => r.status === 'draft' || r.status === 'more_info_needed'),
+  });
 
   const save = useMutation({
     mutationFn: async (next: Next) => {
@@ -34,6 +54,7 @@ export function InterviewStep({ visit, onSaved, onRequest, onEnd }: { visit: Vis
       onSaved(saved);
       if (next === 'request') onRequest();
       if (next === 'end') onEnd();
+      if (next === 'resume' && resuming) onResume(resuming);
     },
   });
   const refusal = save.error ? refusalOf(save.error, language, t('reception.errors.generic')) : null;
@@ -63,6 +84,18 @@ export function InterviewStep({ visit, onSaved, onRequest, onEnd }: { visit: Vis
         error={fieldError('purpose')}
         data-testid="visit-purpose"
       />
+      {(open.data ?? []).map((r) => (
+        <Alert key={r.id} color="orange" data-testid="open-request" title={t('reception.interview.openRequest', { reference: r.reference ?? t('reception.interview.draft'), status: t(`requests.statuses.${r.status}`) })}>
+          <Stack gap={4}>
+            {r.decisions.at(-1) && <Text size="sm">{t('reception.interview.committeeSaid', { reason: r.decisions.at(-1)!.reason })}</Text>}
+            <Group>
+              <Button size="xs" onClick={() => (setResuming(r), save.mutate('resume'))} data-testid="resume-request">
+                {t('reception.interview.resume')}
+              </Button>
+            </Group>
+          </Stack>
+        </Alert>
+      ))}
       {qa.map((pair, i) => (
         <Paper key={i} withBorder p="sm">
           <Stack gap="xs">

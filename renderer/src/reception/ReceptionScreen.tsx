@@ -129,7 +129,16 @@ export function ReceptionScreen() {
         )}
         {step === 'create' && <BeneficiaryForm onSaved={(b) => open.mutate(b.id)} onCancel={() => setStep('find')} onOpen={(id) => open.mutate(id)} />}
         {step === 'interview' && visit && (
-          <InterviewStep visit={visit} onSaved={setVisit} onRequest={() => setStep(request && request.status !== 'draft' ? 'receipt' : 'request')} onEnd={() => setStep('rating')} />
+          <InterviewStep
+            visit={visit}
+            onSaved={setVisit}
+            onRequest={() => setStep(request && request.status !== 'draft' ? 'receipt' : 'request')}
+            onResume={(r) => {
+              setRequest(r);
+              setStep('request');
+            }}
+            onEnd={() => setStep('rating')}
+          />
         )}
         {step === 'request' && visit && (
           <RequestStep

@@ -59,6 +59,10 @@ export const receptionAr = {
     saved: 'حُفظت المقابلة',
     hint: 'Ctrl+Enter للمتابعة',
     beneficiary: 'المستفيد',
+    openRequest: 'طلب مفتوح {{reference}}: {{status}}',
+    draft: 'مسودة',
+    committeeSaid: 'ملاحظة لجنة البحث: {{reason}}',
+    resume: 'استكمال هذا الطلب',
   },
   referral: {
     title: 'إحالة إلى مسؤول البحث الاجتماعي',
@@ -201,6 +205,10 @@ export const receptionEn: typeof receptionAr = {
     saved: 'Interview saved',
     hint: 'Ctrl+Enter to continue',
     beneficiary: 'Beneficiary',
+    openRequest: 'Open request {{reference}}: {{status}}',
+    draft: 'draft',
+    committeeSaid: 'Research committee’s note: {{reason}}',
+    resume: 'Continue this request',
   },
   referral: {
     title: 'Refer to the social researcher',
