@@ -22,6 +22,7 @@ import { createViewRecorder } from '../audit/record-view';
 import { auditHandlers } from '../audit/handlers';
 import { privacyHandlers } from '../privacy/handlers';
 import { ensurePrivacyDefaults } from '../privacy/privacy-defaults';
+import { NO_OS_KEY_PROVIDER, type KeyProvider } from '../privacy/key-provider';
 import { createQueueService } from '../walk-ins/queue-service';
 import { createVisitService } from '../walk-ins/visit-service';
 import { walkInHandlers } from '../walk-ins/handlers';
@@ -41,6 +42,8 @@ import type { OsPrinter } from '../printing/os-printer';
 import { createSettingsService, type SettingsService } from '../settings/settings-service';
 import { settingsHandlers } from '../settings/handlers';
 import { collectDiagnostics } from '../diagnostics/collect-diagnostics';
+import { createReportService } from '../reports/report-service';
+import { reportHandlers } from '../reports/handlers';
 
 export const APP_ORIGIN = 'app://istiqbal';
 
@@ -60,6 +63,8 @@ export interface CoreOptions {
   fontsDir?: string;
   /** The system printers, supplied by the Electron shell. */
   osPrinter?: OsPrinter | null;
+  /** The OS-kept key for encrypted backups/exports (the shell passes safeStorage's); refused without one. */
+  keyProvider?: KeyProvider;
 }
 
 export interface Core {
@@ -67,6 +72,8 @@ export interface Core {
   router: Router;
   sessions: SessionStore;
   auth: AuthService;
+  /** AES-256-GCM key for backups/exports, kept by the OS (main/privacy/key-provider.ts). */
+  keyProvider: KeyProvider;
   beneficiaries: BeneficiaryService;
   /** Calls, letters, contacts, volunteers and the timeline registry (other domains add sources). */
   channels: ChannelServices;
@@ -118,6 +125,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...requestHandlers(createRequestService({ db, clock, newId }), createRequestConfigService({ db, clock, newId })),
     ...channels.handlers,
     ...printingHandlers(printing),
+    ...reportHandlers(createReportService({ db, clock, fontsDir: options.fontsDir, organisation: async () => ({ ...printing.organisation(), ...(await settings.organisation()) }) })),
     ...settingsHandlers(settings, join(dirname(options.databaseFile), 'backups')),
     'diagnostics:collect': () =>
       collectDiagnostics({ db, databaseFile: options.databaseFile, logsDir: options.logsDir ?? null, version: options.version ?? '0.0.0' }),
@@ -136,6 +144,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     router,
     sessions,
     auth,
+    keyProvider: options.keyProvider ?? NO_OS_KEY_PROVIDER,
     beneficiaries,
     channels,
     printing,

@@ -10,6 +10,8 @@ import { appPaths } from '../core/paths';
 import { DATABASE_FILE } from '../core/user-data-dir';
 import { seedDemo } from '../demo/seed-demo';
 import { openDemoSession } from '../auth/demo-session';
+import { createOsKeyProvider } from '../privacy/key-provider';
+import { safeStorageProtector } from './safe-storage-key';
 import { registerAppSchemeAsPrivileged, serveRenderer } from './protocol';
 import { hardenSessions, hardenWebContents } from './security';
 import { wireIpc } from './ipc-wiring';
@@ -39,6 +41,8 @@ async function start(): Promise<void> {
     logsDir,
     fontsDir: paths.fontsDir,
     osPrinter: createOsPrinter(),
+    // safeStorage is usable only after `ready`; the key file is wrapped by the OS (DPAPI / keyring).
+    keyProvider: createOsKeyProvider(safeStorageProtector, join(app.getPath('userData'), 'backup-key.bin')),
   });
   // Demo mode (`npm start`) signs the demo administrator in; a packaged app never honours --demo.
   if (!app.isPackaged && process.argv.includes('--demo')) {
