@@ -16,7 +16,7 @@ import { PrintFailure } from '../printing/print-failure';
 const PRINT_PARTITION = 'istiqbal-print';
 
 async function installedPrinters(): Promise<Electron.PrinterInfo[]> {
-  const probe = new BrowserWindow({ show: false, webPreferences: { partition: PRINT_PARTITION, sandbox: true, contextIsolation: true } });
+  const probe = new BrowserWindow({ show: false, webPreferences: { partition: PRINT_PARTITION, sandbox: true, contextIsolation: true, disableBlinkFeatures: 'Auxclick' } });
   try {
     return await probe.webContents.getPrintersAsync();
   } finally {
@@ -39,7 +39,7 @@ export function createOsPrinter(): OsPrinter {
       const window = new BrowserWindow({
         show: false,
         title,
-        webPreferences: { partition: PRINT_PARTITION, plugins: true, sandbox: true, contextIsolation: true, nodeIntegration: false },
+        webPreferences: { partition: PRINT_PARTITION, plugins: true, sandbox: true, contextIsolation: true, nodeIntegration: false, disableBlinkFeatures: 'Auxclick' },
       });
       try {
         await writeFile(file, pdf, { mode: 0o600 });

@@ -22,7 +22,8 @@ export function hardenWebContents(): void {
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {
-      if (isAllowedExternal(url, EXTERNAL_ALLOWLIST)) void shell.openExternal(url);
+      // Reviewed: only https URLs on the fixed allowlist reach the OS browser (tests/unit/security-policies.test.ts).
+      if (isAllowedExternal(url, EXTERNAL_ALLOWLIST)) void shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK
       return { action: 'deny' };
     });
   });

@@ -11,7 +11,9 @@ export function createMainWindow(devTools: boolean): BrowserWindow {
     title: 'استقبال',
     show: false,
     webPreferences: {
-      preload: join(__dirname, 'preload.cjs'),
+      // Reviewed: the preload exposes only `window.api`, one function per contract channel, over
+      // ipcRenderer.invoke; no Node, no raw ipcRenderer (main/shell/preload.ts, tests/unit/contract.test.ts).
+      preload: join(__dirname, 'preload.cjs'), // eng-disable PRELOAD_JS_CHECK
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -21,6 +23,8 @@ export function createMainWindow(devTools: boolean): BrowserWindow {
       webviewTag: false,
       devTools,
       spellcheck: false,
+      // Middle-click must not open links in a new window (Electronegativity AUXCLICK_JS_CHECK).
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   window.once('ready-to-show', () => window.show());
