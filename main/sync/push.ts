@@ -31,8 +31,15 @@ export interface PushResult {
 }
 
 /** `upTo`: the last outbox number of this round; stale entries re-queued above it wait a round. */
-export async function buildBatch(db: SDb, ctx: PushContext, upTo: number): Promise<PushBatch | null> {
-  const entries = await db.selectFrom('sync_outbox').selectAll().where('seq', '<=', upTo).orderBy('seq').limit(ctx.batchSize).execute();
+export async function buildBatch(db: SDb, ctx: PushContext, upTo: number, afterSeq = 0): Promise<PushBatch | null> {
+  const entries = await db
+    .selectFrom('sync_outbox')
+    .selectAll()
+    .where('seq', '>', afterSeq)
+    .where('seq', '<=', upTo)
+    .orderBy('seq')
+    .limit(ctx.batchSize)
+    .execute();
   if (entries.length === 0) return null;
   const toSeq = Number(entries.at(-1)!.seq);
   // Collapse per row: ordered by first appearance (parents before children), latest seq and stamp.
@@ -99,4 +106,30 @@ export async function pushOnce(db: SDb, central: CentralDb, ctx: PushContext, up
   await ctx.hooks?.afterCentralCommit?.();
   const { accepted, stale } = await acknowledge(db, batch, outcomes);
   return { sent: batch.changes.length, accepted, stale, more: true };
+}
+
+/**
+ * Pushes every outbox entry up to `upTo`, reading the next batch from SQLite while the central
+ * server applies the current one (one connection each, so the two overlap). Reading ahead is
+ * safe: a row in two consecutive batches is accepted the second time because this counter
+ * wrote its central version itself.
+ */
+export async function pushAll(db: SDb, central: CentralDb, ctx: PushContext, upTo: number, onProgress?: (accepted: number) => void): Promise<{ accepted: number; stale: number }> {
+  let accepted = 0;
+  let stale = 0;
+  let next = buildBatch(db, ctx, upTo);
+  for (;;) {
+    const batch = await next;
+    if (!batch) break;
+    const pushing = pushBatch(central, batch, ctx.hooks);
+    next = buildBatch(db, ctx, upTo, batch.toSeq);
+    next.catch(() => undefined); // awaited on the next turn; a failed push must not leave it unhandled
+    const outcomes = await pushing;
+    await ctx.hooks?.afterCentralCommit?.();
+    const r = await acknowledge(db, batch, outcomes);
+    accepted += r.accepted;
+    stale += r.stale;
+    onProgress?.(accepted);
+  }
+  return { accepted, stale };
 }

@@ -13,7 +13,7 @@ import { connectCentral, type CentralTarget } from '../central/connect';
 import type { Clock } from '../core/clock';
 import type { Db } from '../db/open-database';
 import { pullAll } from './pull';
-import { pushOnce } from './push';
+import { pushAll } from './push';
 import { syncDb, type SDb } from './sync-db';
 import { getConfig, getState, setState } from './sync-state';
 import { verify } from './verify';
@@ -78,14 +78,11 @@ export function createSyncEngine(options: SyncEngineOptions) {
         counts.conflicts += pulled.conflicts;
         progress = { phase: 'pushing', done: counts.pushed };
         const upTo = Number((await db.selectFrom('sync_outbox').select((eb) => eb.fn.max('seq').as('m')).executeTakeFirst())?.m ?? 0);
-        let stale = 0;
-        for (;;) {
-          const r = await pushOnce(db, central.db, { deviceId, counterId, batchSize, hooks: options.hooks }, upTo);
-          counts.pushed += r.accepted;
-          stale += r.stale;
-          progress = { phase: 'pushing', done: counts.pushed };
-          if (!r.more) break;
-        }
+        const before = counts.pushed;
+        const { accepted, stale } = await pushAll(db, central.db, { deviceId, counterId, batchSize, hooks: options.hooks }, upTo, (n) => {
+          progress = { phase: 'pushing', done: before + n };
+        });
+        counts.pushed += accepted;
         if (stale === 0) break;
         detail.push(`round ${round + 1}: ${stale} stale`);
       }

@@ -16,8 +16,7 @@ import { prng, syntheticBeneficiary } from '../../main/demo/synthetic-people';
 import { normaliseName } from '../../shared/text/arabic-normalise';
 import { normaliseSaudiMobile } from '../../shared/validation/phone';
 import { connectCentral } from '../../main/central/connect';
-import { buildBatch, acknowledge } from '../../main/sync/push';
-import { pushBatch } from '../../main/central/central-store';
+import { pushAll } from '../../main/sync/push';
 import { pullAll } from '../../main/sync/pull';
 import { verify } from '../../main/sync/verify';
 import { syncDb } from '../../main/sync/sync-db';
@@ -95,14 +94,7 @@ try {
 
   // Push: every batch is one central transaction, then the local acknowledgement.
   const pushStart = performance.now();
-  let pushed = 0;
-  for (;;) {
-    const batch = await buildBatch(sa, { deviceId: deviceA, counterId: aCounter, batchSize: BATCH }, Number.MAX_SAFE_INTEGER);
-    if (!batch) break;
-    const outcomes = await pushBatch(c.db, batch);
-    await acknowledge(sa, batch, outcomes);
-    pushed += batch.changes.length;
-  }
+  const { accepted: pushed } = await pushAll(sa, c.db, { deviceId: deviceA, counterId: aCounter, batchSize: BATCH }, Number.MAX_SAFE_INTEGER);
   const pushMs = performance.now() - pushStart;
 
   // Pull into the empty counter B, page by page.
