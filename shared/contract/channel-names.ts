@@ -5,6 +5,7 @@
 import type { ChannelName } from './api-types';
 
 export const CHANNEL_NAMES = [
+  'reports:dashboard', 'reports:counters', 'reports:run', 'reports:exportCsv', 'reports:exportXlsx', 'reports:exportPdf',
   'session:current',
   'app:info',
   'settings:organisation',

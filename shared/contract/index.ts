@@ -19,6 +19,7 @@ import { requestsContract } from '../requests/contract';
 import { printingContract } from '../printing/contract';
 import { syncContract } from '../sync/contract';
 
+import { reportsContract } from '../reports/contract';
 export const contract = {
   ...syncContract,
   ...sessionContract,
@@ -38,4 +39,5 @@ export const contract = {
   ...printingContract,
 };
 
+  ...reportsContract,
 export const CHANNELS = Object.freeze(Object.keys(contract)) as readonly (keyof typeof contract & string)[];

@@ -6,6 +6,7 @@
 import type { Bilingual } from '../errors/app-error';
 import { COUNTER_VALIDATION_MESSAGES } from '../requests/validation-messages';
 import { PRINTING_VALIDATION_MESSAGES } from '../printing/validation-messages';
+import { REPORTS_VALIDATION_MESSAGES } from '../reports/validation-messages';
 import { PASSWORD_MESSAGES } from '../auth/password-rules';
 
 export const VALIDATION_MESSAGES = {
@@ -51,6 +52,7 @@ export const VALIDATION_MESSAGES = {
   'query.short': { ar: 'اكتب حرفين على الأقل للبحث.', en: 'Type at least two characters to search.' },
   ...COUNTER_VALIDATION_MESSAGES,
   ...PRINTING_VALIDATION_MESSAGES,
+  ...REPORTS_VALIDATION_MESSAGES,
   ...PASSWORD_MESSAGES,
 } satisfies Record<string, Bilingual>;
 

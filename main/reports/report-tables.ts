@@ -1,0 +1,255 @@
+/**
+ * Each report as SQL over the real tables, for a range of Riyadh days and one counter or all.
+ * Counting is in SQL (GROUP BY, window functions); JavaScript only names the rows.
+ */
+import { sql } from 'kysely';
+import type { Db } from '../db/open-database';
+import type { Bounds } from './range-bounds';
+import type { ReportId, ReportTable } from '../../shared/reports/schemas';
+import { COLUMN_NAMES, REPORT_TITLES, ROW_NAMES, SUMMARY_NAMES, type Bilingual } from '../../shared/reports/labels';
+import { CONTACT_CHANNELS } from '../../shared/contacts/schemas';
+import { VISIT_PURPOSES } from '../../shared/walk-ins/schemas';
+import { LETTER_STATUSES } from '../../shared/letters/schemas';
+import { LETTER_KINDS } from '../../shared/letters/reference-pattern';
+import { MIN_DECISION_DAYS } from '../../shared/requests/status';
+import { counterClause, daysBetween, groupedStats, minutesBetween, round1 } from './stats-sql';
+
+type Kind = ReportTable['columns'][number]['kind'];
+type Cols = [key: string, kind: Kind][];
+
+export interface Names {
+  /** Row names that come from data: call topics, support types, queue services, staff. */
+  lookup(kind: 'topic' | 'supportType' | 'service' | 'staff', key: string): Bilingual;
+}
+
+export interface Ctx {
+  db: Db;
+  b: Bounds;
+  now: Date;
+  today: string;
+  names: Names;
+}
+
+function columns(cols: Cols): ReportTable['columns'] {
+  return cols.map(([key, kind]) => ({ key, kind, label: COLUMN_NAMES[key] ?? { ar: key, en: key } }));
+}
+
+function rowName(key: string): Bilingual {
+  return ROW_NAMES[key] ?? { ar: key, en: key };
+}
+
+const pct = (part: number, whole: number) => (whole > 0 ? round1((100 * part) / whole) : null);
+
+function table(id: ReportId, cols: Cols, rows: ReportTable['rows'], total: ReportTable['total'], chartColumn = 0, summary: ReportTable['summary'] = []): ReportTable {
+  return { id, title: REPORT_TITLES[id], columns: columns(cols), rows, total, chartColumn, summary };
+}
+
+/** Counts per key, in the given order first, then any other key the data holds. */
+function countRows(order: readonly string[], counts: Map<string, number>, name: (k: string) => Bilingual = rowName): ReportTable['rows'] {
+  const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  const keys = [...order, ...[...counts.keys()].filter((k) => !order.includes(k))];
+  return keys.map((k) => ({ key: k, label: name(k), values: [counts.get(k) ?? 0, pct(counts.get(k) ?? 0, total)] }));
+}
+
+async function contactsByChannel({ db, b }: Ctx): Promise<ReportTable> {
+  const r = await sql<{ k: string; c: number }>`
+    SELECT 'walk_in' AS k, COUNT(*) AS c FROM visits v WHERE v.deleted_at IS NULL AND v.started_at >= ${b.start} AND v.started_at < ${b.end} ${counterClause('v', b.counterId)}
+    UNION ALL SELECT 'phone', COUNT(*) FROM calls c WHERE c.deleted_at IS NULL AND c.started_at >= ${b.start} AND c.started_at < ${b.end} ${counterClause('c', b.counterId)}
+    UNION ALL SELECT 'letter', COUNT(*) FROM letters l WHERE l.deleted_at IS NULL AND l.created_at >= ${b.start} AND l.created_at < ${b.end} ${counterClause('l', b.counterId)}
+    UNION ALL SELECT o.channel, COUNT(*) FROM contacts o WHERE o.deleted_at IS NULL AND o.created_at >= ${b.start} AND o.created_at < ${b.end} ${counterClause('o', b.counterId)} GROUP BY o.channel`.execute(db);
+  const counts = new Map(r.rows.map((x) => [x.k, Number(x.c)]));
+  const total = [...counts.values()].reduce((a, b2) => a + b2, 0);
+  return table('contactsByChannel', [['count', 'count'], ['percent', 'percent']], countRows(['walk_in', 'phone', 'letter', ...CONTACT_CHANNELS], counts), [total, total ? 100 : null]);
+}
+
+async function walkInsByPurpose({ db, b }: Ctx): Promise<ReportTable> {
+  const r = await sql<{ k: string; c: number }>`
+    SELECT v.purpose AS k, COUNT(*) AS c FROM visits v
+    WHERE v.deleted_at IS NULL AND v.started_at >= ${b.start} AND v.started_at < ${b.end} ${counterClause('v', b.counterId)}
+    GROUP BY v.purpose`.execute(db);
+  const counts = new Map(r.rows.map((x) => [x.k, Number(x.c)]));
+  const total = [...counts.values()].reduce((a, b2) => a + b2, 0);
+  return table('walkInsByPurpose', [['count', 'count'], ['percent', 'percent']], countRows(VISIT_PURPOSES, counts), [total, total ? 100 : null]);
+}
+
+const BUCKETS = [
+  ['m0-5', 0, 5],
+  ['m5-10', 5, 10],
+  ['m10-15', 10, 15],
+  ['m15-30', 15, 30],
+  ['m30-60', 30, 60],
+  ['m60+', 60, null],
+] as const;
+
+/** Minutes between two ISO instants of a ticket, for the tickets of the range. */
+async function distribution(ctx: Ctx, id: 'waitingDistribution' | 'serviceDistribution'): Promise<ReportTable> {
+  const { db, b } = ctx;
+  const [from, to, cond] =
+    id === 'waitingDistribution'
+      ? [sql.ref('t.arrived_at'), sql.ref('t.called_at'), sql`t.called_at IS NOT NULL`]
+      : [sql.ref('t.started_at'), sql.ref('t.ended_at'), sql`t.status = 'done' AND t.started_at IS NOT NULL AND t.ended_at IS NOT NULL`];
+  const base = sql`SELECT '' AS g, ${minutesBetween(from, to)} AS m FROM queue_tickets t
+    WHERE t.deleted_at IS NULL AND t.day >= ${b.fromDay} AND t.day <= ${b.toDay} AND ${cond} ${counterClause('t', b.counterId)}`;
+  const buckets = sql.join(BUCKETS.map(([key, lo, hi]) => sql`SUM(CASE WHEN m >= ${lo} ${hi === null ? sql`` : sql`AND m < ${hi}`} THEN 1 ELSE 0 END) AS ${sql.ref(key)}`));
+  const [counts, stats] = await Promise.all([
+    sql<Record<string, number | null>>`WITH base AS (${base}) SELECT ${buckets} FROM base`.execute(db),
+    groupedStats(db, base),
+  ]);
+  const c = counts.rows[0] ?? {};
+  const all = stats.get('__all');
+  const n = all ? Number(all.n) : 0;
+  const rows = BUCKETS.map(([key]) => ({ key, label: rowName(key), values: [Number(c[key] ?? 0), pct(Number(c[key] ?? 0), n)] }));
+  const summary = (['count', 'avg', 'p50', 'p90', 'max'] as const).map((k) => ({
+    key: k,
+    label: SUMMARY_NAMES[k]!,
+    value: k === 'count' ? n : round1(all?.[k] ?? null),
+  }));
+  return table(id, [['count', 'count'], ['percent', 'percent']], rows, [n, n ? 100 : null], 0, summary);
+}
+
+/** Requests submitted in the range; outcome = the latest committee decision after the last submission. */
+const requestBase = (b: Bounds) => sql`
+  SELECT r.id, r.support_type, r.status, r.submitted_at,
+    (SELECT d.decision FROM request_decisions d WHERE d.request_id = r.id AND d.deleted_at IS NULL AND d.created_at >= r.submitted_at ORDER BY d.created_at DESC, d.id DESC LIMIT 1) AS outcome,
+    (SELECT MIN(d.created_at) FROM request_decisions d WHERE d.request_id = r.id AND d.deleted_at IS NULL AND d.created_at >= r.submitted_at) AS decided_at
+  FROM support_requests r
+  WHERE r.deleted_at IS NULL AND r.submitted_at IS NOT NULL AND r.submitted_at >= ${b.start} AND r.submitted_at < ${b.end} ${counterClause('r', b.counterId)}`;
+
+async function supportTypeOrder(db: Db): Promise<string[]> {
+  const rows = await db.selectFrom('support_types').select('key').orderBy('sort_order').execute();
+  return rows.map((r) => r.key);
+}
+
+async function requestsByType(ctx: Ctx): Promise<ReportTable> {
+  const { db, b } = ctx;
+  const r = await sql<{ g: string; submitted: number; pending: number; accepted: number; rejected: number; moreInfo: number }>`
+    WITH req AS (${requestBase(b)})
+    SELECT support_type AS g, COUNT(*) AS submitted,
+      SUM(outcome IS NULL) AS pending, SUM(outcome = 'accept') AS accepted, SUM(outcome = 'reject') AS rejected, SUM(outcome = 'request_info') AS moreInfo
+    FROM req GROUP BY support_type`.execute(db);
+  const byType = new Map(r.rows.map((x) => [x.g, x]));
+  const order = await supportTypeOrder(db);
+  const keys = [...order, ...[...byType.keys()].filter((k) => !order.includes(k))];
+  const cols = ['submitted', 'pending', 'accepted', 'rejected', 'moreInfo'] as const;
+  const rows = keys.map((k) => ({ key: k, label: ctx.names.lookup('supportType', k), values: cols.map((c) => Number(byType.get(k)?.[c] ?? 0)) }));
+  const total = cols.map((_, i) => rows.reduce((a, row) => a + (row.values[i] ?? 0), 0));
+  return table('requestsByType', cols.map((c) => [c, 'count'] as [string, Kind]), rows, total);
+}
+
+async function decisionTime(ctx: Ctx): Promise<ReportTable> {
+  const { db, b, now } = ctx;
+  const dayMs = 86_400_000;
+  const pastLimit = new Date(now.getTime() - MIN_DECISION_DAYS * dayMs).toISOString();
+  const base = sql`SELECT support_type AS g, ${daysBetween('submitted_at', 'decided_at')} AS m FROM (${requestBase(b)})`;
+  const [stats, counts] = await Promise.all([
+    groupedStats(db, base),
+    sql<{ g: string; within14: number; after14: number; pendingPast14: number }>`
+      WITH req AS (${requestBase(b)})
+      SELECT support_type AS g,
+        SUM(decided_at IS NOT NULL AND ${daysBetween('submitted_at', 'decided_at')} <= ${MIN_DECISION_DAYS}) AS within14,
+        SUM(decided_at IS NOT NULL AND ${daysBetween('submitted_at', 'decided_at')} > ${MIN_DECISION_DAYS}) AS after14,
+        SUM(decided_at IS NULL AND status = 'submitted' AND submitted_at <= ${pastLimit}) AS pendingPast14
+      FROM req GROUP BY support_type`.execute(db),
+  ]);
+  const byType = new Map(counts.rows.map((x) => [x.g, x]));
+  const order = await supportTypeOrder(db);
+  const keys = [...order, ...[...byType.keys()].filter((k) => !order.includes(k))];
+  const line = (k: string) => {
+    const s = stats.get(k);
+    const c = byType.get(k);
+    return [s ? Number(s.n) : 0, round1(s?.avg ?? null), round1(s?.p90 ?? null), Number(c?.within14 ?? 0), Number(c?.after14 ?? 0), Number(c?.pendingPast14 ?? 0)];
+  };
+  const rows = keys.map((k) => ({ key: k, label: ctx.names.lookup('supportType', k), values: line(k) }));
+  const all = line('__all');
+  all[3] = rows.reduce((a, r2) => a + (r2.values[3] ?? 0), 0);
+  all[4] = rows.reduce((a, r2) => a + (r2.values[4] ?? 0), 0);
+  all[5] = rows.reduce((a, r2) => a + (r2.values[5] ?? 0), 0);
+  return table(
+    'decisionTime',
+    [['decided', 'count'], ['avgDays', 'days'], ['p90Days', 'days'], ['within14', 'count'], ['after14', 'count'], ['pendingPast14', 'count']],
+    rows,
+    all,
+    1,
+  );
+}
+
+async function satisfaction(ctx: Ctx, id: 'satisfactionByService' | 'satisfactionByStaff'): Promise<ReportTable> {
+  const { db, b } = ctx;
+  const group = id === 'satisfactionByService' ? sql`COALESCE(t.service_key, '__none')` : sql`COALESCE(v.created_by, '__unknown')`;
+  const r = await sql<{ g: string; n: number; good: number; avg: number; r1: number; r2: number; r3: number; r4: number; r5: number }>`
+    WITH s AS (
+      SELECT ${group} AS g, s.rating FROM satisfaction_ratings s
+      JOIN visits v ON v.id = s.visit_id
+      LEFT JOIN queue_tickets t ON t.id = v.ticket_id
+      WHERE s.deleted_at IS NULL AND s.created_at >= ${b.start} AND s.created_at < ${b.end} ${counterClause('s', b.counterId)}
+    ), both AS (SELECT g, rating FROM s UNION ALL SELECT '__all', rating FROM s)
+    SELECT g, COUNT(*) AS n, SUM(rating >= 4) AS good, AVG(rating) AS avg,
+      SUM(rating = 1) AS r1, SUM(rating = 2) AS r2, SUM(rating = 3) AS r3, SUM(rating = 4) AS r4, SUM(rating = 5) AS r5
+    FROM both GROUP BY g ORDER BY COUNT(*) DESC, g`.execute(db);
+  const line = (x: (typeof r.rows)[number]) => [Number(x.n), pct(Number(x.good), Number(x.n)), round1(x.avg), Number(x.r1), Number(x.r2), Number(x.r3), Number(x.r4), Number(x.r5)];
+  const kind = id === 'satisfactionByService' ? 'service' : 'staff';
+  const rows = r.rows
+    .filter((x) => x.g !== '__all')
+    .map((x) => ({ key: x.g, label: x.g.startsWith('__') ? rowName(x.g) : ctx.names.lookup(kind, x.g), values: line(x) }));
+  const all = r.rows.find((x) => x.g === '__all');
+  return table(
+    id,
+    [['responses', 'count'], ['csat', 'percent'], ['avgScore', 'score'], ['r1', 'count'], ['r2', 'count'], ['r3', 'count'], ['r4', 'count'], ['r5', 'count']],
+    rows,
+    all ? line(all) : [0, null, null, 0, 0, 0, 0, 0],
+    1,
+  );
+}
+
+async function callsByTopic(ctx: Ctx): Promise<ReportTable> {
+  const { db, b } = ctx;
+  const r = await sql<{ g: string; n: number; incoming: number; outgoing: number; avgMinutes: number | null; openFollowUps: number }>`
+    WITH c AS (SELECT topic, direction, duration_seconds, follow_up FROM calls c
+      WHERE c.deleted_at IS NULL AND c.started_at >= ${b.start} AND c.started_at < ${b.end} ${counterClause('c', b.counterId)}),
+    both AS (SELECT topic AS g, * FROM c UNION ALL SELECT '__all', * FROM c)
+    SELECT g, COUNT(*) AS n, SUM(direction = 'incoming') AS incoming, SUM(direction = 'outgoing') AS outgoing,
+      AVG(duration_seconds) / 60.0 AS avgMinutes, SUM(follow_up = 'open') AS openFollowUps
+    FROM both GROUP BY g ORDER BY COUNT(*) DESC, g`.execute(db);
+  const line = (x: (typeof r.rows)[number]) => [Number(x.n), Number(x.incoming), Number(x.outgoing), round1(x.avgMinutes), Number(x.openFollowUps)];
+  const rows = r.rows.filter((x) => x.g !== '__all').map((x) => ({ key: x.g, label: ctx.names.lookup('topic', x.g), values: line(x) }));
+  const all = r.rows.find((x) => x.g === '__all');
+  return table(
+    'callsByTopic',
+    [['count', 'count'], ['incoming', 'count'], ['outgoing', 'count'], ['avgMinutes', 'minutes'], ['openFollowUps', 'count']],
+    rows,
+    all ? line(all) : [0, 0, 0, null, 0],
+  );
+}
+
+/** A reply is overdue when its due day has passed in Riyadh and the letter is still registered or routed. */
+export const OPEN_LETTER_STATUSES = ['registered', 'routed'] as const;
+
+async function lettersByStatus(ctx: Ctx): Promise<ReportTable> {
+  const { db, b, today } = ctx;
+  const r = await sql<{ g: string; incoming: number; outgoing: number; n: number; overdue: number }>`
+    SELECT l.status AS g, SUM(l.kind = ${LETTER_KINDS[0]}) AS incoming, SUM(l.kind = ${LETTER_KINDS[1]}) AS outgoing, COUNT(*) AS n,
+      SUM(l.reply_due IS NOT NULL AND l.reply_due < ${today} AND l.status IN ('registered', 'routed')) AS overdue
+    FROM letters l WHERE l.deleted_at IS NULL AND l.created_at >= ${b.start} AND l.created_at < ${b.end} ${counterClause('l', b.counterId)}
+    GROUP BY l.status`.execute(db);
+  const byStatus = new Map(r.rows.map((x) => [x.g, x]));
+  const keys = [...LETTER_STATUSES, ...[...byStatus.keys()].filter((k) => !(LETTER_STATUSES as readonly string[]).includes(k))];
+  const rows = keys.map((k) => {
+    const x = byStatus.get(k);
+    return { key: k, label: rowName(k), values: [Number(x?.incoming ?? 0), Number(x?.outgoing ?? 0), Number(x?.n ?? 0), Number(x?.overdue ?? 0)] };
+  });
+  const total = [0, 1, 2, 3].map((i) => rows.reduce((a, row) => a + (row.values[i] ?? 0), 0));
+  return table('lettersByStatus', [['incoming', 'count'], ['outgoing', 'count'], ['total', 'count'], ['overdue', 'count']], rows, total, 2);
+}
+
+export const REPORTS: Record<ReportId, (ctx: Ctx) => Promise<ReportTable>> = {
+  contactsByChannel,
+  walkInsByPurpose,
+  waitingDistribution: (ctx) => distribution(ctx, 'waitingDistribution'),
+  serviceDistribution: (ctx) => distribution(ctx, 'serviceDistribution'),
+  requestsByType,
+  decisionTime,
+  satisfactionByService: (ctx) => satisfaction(ctx, 'satisfactionByService'),
+  satisfactionByStaff: (ctx) => satisfaction(ctx, 'satisfactionByStaff'),
+  callsByTopic,
+  lettersByStatus,
+};
