@@ -4,6 +4,8 @@
  * state shown in the status bar (`app:info`).
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { createCore } from '../../main/core/create-core';
 import { call, createTestCore } from '../support/test-core';
 import { sampleRequests } from './printing-support/fixtures';
 import { startFakePrinter } from './printing-support/tcp-printer';
@@ -107,5 +109,22 @@ describe('printing: channels', () => {
     const job = ok<{ status: string; error: { code: string; message: { en: string } } }>(await call(core, 'printing:testPrint', { printerId: saved.id }));
     expect(job.status).toBe('failed');
     expect(job.error.code).toBe('unavailable');
+  });
+
+  it('after a crash mid-print, the job is failed (interrupted) for a person to decide, never resent by itself', async () => {
+    const core = await createTestCore();
+    const file = join(core.dir, 'istiqbal.sqlite');
+    const session = core.sessions.current()!;
+    const actor = { userId: session.user.id, counterId: session.counter.id, counterCode: session.counter.code };
+    const job = await core.printing.print(actor, { ...sampleRequests()['queue-ticket'] }); // no printer: failed, saved
+    await core.db.updateTable('print_jobs').set({ status: 'sending' }).where('id', '=', job.id).execute(); // as if the app died here
+    await core.close();
+    const again = await createCore({ databaseFile: file });
+    cleanups.push(async () => {
+      await again.close();
+      await core.dispose().catch(() => undefined);
+    });
+    const row = await again.db.selectFrom('print_jobs').selectAll().where('id', '=', job.id).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ status: 'failed', error_code: 'interrupted' });
   });
 });
