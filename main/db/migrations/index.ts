@@ -6,18 +6,18 @@ import type { Migration, MigrationProvider } from 'kysely/migration';
 import { migration0001 } from './0001-foundation';
 import { migration0002 } from './0002-beneficiaries';
 import { migration0003 } from './0003-print-jobs';
-import { migration0006 } from './0006-calls-letters-contacts';
 import { migration0004 } from './0004-users-audit-pdpl';
 import { migration0005 } from './0005-walk-ins';
+import { migration0006 } from './0006-calls-letters-contacts';
 import { migration0007 } from './0007-sync';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': migration0001,
   '0002-beneficiaries': migration0002,
   '0003-print-jobs': migration0003,
-  '0006-calls-letters-contacts': migration0006,
   '0004-users-audit-pdpl': migration0004,
   '0005-walk-ins': migration0005,
+  '0006-calls-letters-contacts': migration0006,
   '0007-sync': migration0007,
 };
 
