@@ -12,6 +12,8 @@ import { ContactsScreen } from '../contacts/ContactsScreen';
 import { ReceptionScreen } from '../reception/ReceptionScreen';
 import { RequestsScreen } from '../requests/RequestsScreen';
 import { SyncScreen } from '../sync/SyncScreen';
+import { ReportsScreen } from '../reports/ReportsScreen';
+import { DashboardScreen } from '../reports/DashboardScreen';
 
 export const SCREEN_COMPONENTS: Partial<Record<Screen, () => ReactNode>> = {
   beneficiaries: () => <BeneficiariesScreen />,
@@ -22,4 +24,6 @@ export const SCREEN_COMPONENTS: Partial<Record<Screen, () => ReactNode>> = {
   contacts: () => <ContactsScreen />,
   reception: () => <ReceptionScreen />,
   requests: () => <RequestsScreen />,
+  reports: () => <ReportsScreen />,
+  dashboard: () => <DashboardScreen />,
 };

@@ -11,6 +11,7 @@ export const shellAr = {
     contacts: 'القنوات الأخرى والمتطوعون',
     requests: 'طلبات الدعم',
     reports: 'التقارير',
+    dashboard: 'لوحة المتابعة',
     sync: 'المزامنة',
     settings: 'الإعدادات',
   },

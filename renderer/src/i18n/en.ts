@@ -12,6 +12,7 @@ export const shellEn: ShellMessages = {
     contacts: 'Other channels & volunteers',
     requests: 'Support requests',
     reports: 'Reports',
+    dashboard: 'Dashboard',
     sync: 'Sync',
     settings: 'Settings',
   },

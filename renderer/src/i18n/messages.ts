@@ -18,6 +18,7 @@ import { privacyAr, privacyEn } from '../privacy/i18n';
 import { printingAr, printingEn } from '../printing/i18n';
 import { syncAr, syncEn } from '../sync/i18n';
 
+import { reportsAr, reportsEn } from '../reports/i18n';
 export const messagesAr = {
   ...shellAr,
   sync: syncAr,
@@ -35,6 +36,7 @@ export const messagesAr = {
   printing: printingAr,
 };
 
+  reports: reportsAr,
 export const messagesEn: typeof messagesAr = {
   ...shellEn,
   sync: syncEn,
@@ -51,3 +53,4 @@ export const messagesEn: typeof messagesAr = {
   privacy: privacyEn,
   printing: printingEn,
 };
+  reports: reportsEn,
