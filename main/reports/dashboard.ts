@@ -23,8 +23,8 @@ export async function todayDashboard(db: Db, now: Date, counterId: string | null
       (SELECT COUNT(*) FROM support_requests r WHERE r.deleted_at IS NULL AND r.status = 'submitted' AND r.submitted_at <= ${pastLimit} ${counterClause('r', counterId)}) AS awaitingPast14Days,
       (SELECT COUNT(*) FROM satisfaction_ratings s WHERE s.deleted_at IS NULL AND s.created_at >= ${start} AND s.created_at < ${end} ${counterClause('s', counterId)}) AS ratingsToday,
       (SELECT SUM(s.rating >= 4) FROM satisfaction_ratings s WHERE s.deleted_at IS NULL AND s.created_at >= ${start} AND s.created_at < ${end} ${counterClause('s', counterId)}) AS goodToday`.execute(db),
-    groupedStats(db, sql`SELECT '' AS g, ${minutesBetween('t.arrived_at', 't.called_at')} AS m ${ticketBase} AND t.called_at IS NOT NULL`),
-    groupedStats(db, sql`SELECT '' AS g, ${minutesBetween('t.started_at', 't.ended_at')} AS m ${ticketBase} AND t.status = 'done' AND t.started_at IS NOT NULL AND t.ended_at IS NOT NULL`),
+    groupedStats(db, sql`SELECT '__all' AS g, ${minutesBetween('t.arrived_at', 't.called_at')} AS m ${ticketBase} AND t.called_at IS NOT NULL`, { total: false }),
+    groupedStats(db, sql`SELECT '__all' AS g, ${minutesBetween('t.started_at', 't.ended_at')} AS m ${ticketBase} AND t.status = 'done' AND t.started_at IS NOT NULL AND t.ended_at IS NOT NULL`, { total: false }),
   ]);
   const c = counts.rows[0] ?? {};
   const n = (k: string) => Number(c[k] ?? 0);

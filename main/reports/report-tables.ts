@@ -88,12 +88,12 @@ async function distribution(ctx: Ctx, id: 'waitingDistribution' | 'serviceDistri
     id === 'waitingDistribution'
       ? [sql.ref('t.arrived_at'), sql.ref('t.called_at'), sql`t.called_at IS NOT NULL`]
       : [sql.ref('t.started_at'), sql.ref('t.ended_at'), sql`t.status = 'done' AND t.started_at IS NOT NULL AND t.ended_at IS NOT NULL`];
-  const base = sql`SELECT '' AS g, ${minutesBetween(from, to)} AS m FROM queue_tickets t
+  const base = sql`SELECT '__all' AS g, ${minutesBetween(from, to)} AS m FROM queue_tickets t
     WHERE t.deleted_at IS NULL AND t.day >= ${b.fromDay} AND t.day <= ${b.toDay} AND ${cond} ${counterClause('t', b.counterId)}`;
   const buckets = sql.join(BUCKETS.map(([key, lo, hi]) => sql`SUM(CASE WHEN m >= ${lo} ${hi === null ? sql`` : sql`AND m < ${hi}`} THEN 1 ELSE 0 END) AS ${sql.ref(key)}`));
   const [counts, stats] = await Promise.all([
     sql<Record<string, number | null>>`WITH base AS (${base}) SELECT ${buckets} FROM base`.execute(db),
-    groupedStats(db, base),
+    groupedStats(db, base, { total: false }),
   ]);
   const c = counts.rows[0] ?? {};
   const all = stats.get('__all');

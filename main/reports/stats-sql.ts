@@ -15,11 +15,16 @@ export interface GroupStats {
   max: number | null;
 }
 
-/** `base` must select columns `g` (text) and `m` (number); null `m` rows are ignored. */
-export async function groupedStats(db: Db, base: RawBuilder<unknown>): Promise<Map<string, GroupStats>> {
+/**
+ * `base` must select columns `g` (text) and `m` (number); null `m` rows are ignored. With
+ * `total: false` the rows are not doubled into `__all` (half the sorting): for a single group,
+ * select `'__all' AS g` yourself.
+ */
+export async function groupedStats(db: Db, base: RawBuilder<unknown>, { total = true }: { total?: boolean } = {}): Promise<Map<string, GroupStats>> {
+  const all = total ? sql`UNION ALL SELECT '__all' AS g, m FROM base WHERE m IS NOT NULL` : sql``;
   const rows = await sql<GroupStats>`
     WITH base AS (${base}),
-    grouped AS (SELECT g, m FROM base WHERE m IS NOT NULL UNION ALL SELECT '__all' AS g, m FROM base WHERE m IS NOT NULL),
+    grouped AS (SELECT g, m FROM base WHERE m IS NOT NULL ${all}),
     ranked AS (
       SELECT g, m, ROW_NUMBER() OVER (PARTITION BY g ORDER BY m) AS rn, COUNT(*) OVER (PARTITION BY g) AS n FROM grouped
     )

@@ -10,6 +10,7 @@ import { migration0004 } from './0004-users-audit-pdpl';
 import { migration0005 } from './0005-walk-ins';
 import { migration0006 } from './0006-calls-letters-contacts';
 import { migration0007 } from './0007-sync';
+import { migration0008 } from './0008-report-indexes';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': migration0001,
@@ -19,6 +20,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0005-walk-ins': migration0005,
   '0006-calls-letters-contacts': migration0006,
   '0007-sync': migration0007,
+  '0008-report-indexes': migration0008,
 };
 
 export const staticMigrationProvider: MigrationProvider = {
