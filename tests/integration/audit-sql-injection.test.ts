@@ -98,7 +98,7 @@ describe('SQL injection', () => {
       let created = await call(core, 'beneficiaries:create', { data });
       // Same name and birth year as earlier rounds: acknowledge the similarity warnings and save.
       if (!created.ok && created.error.details?.warnings) created = await call(core, 'beneficiaries:create', { data, acknowledgedWarnings: created.error.details.warnings.split(',') });
-      expect(created.ok, JSON.stringify(created)).toBe(true);
+      if (!created.ok) throw new Error(JSON.stringify(created.error));
       const got = await call(core, 'beneficiaries:get', { id: (created.value as { id: string }).id });
       expect(got).toMatchObject({ ok: true, value: { notes: text.trim() || null, latinName: text.trim() || null } });
       const user = await call(core, 'users:create', { username: `inj${i}`, displayName: text.trim() || 'x', role: 'receptionist', password: 'Injection-pass-1' });
