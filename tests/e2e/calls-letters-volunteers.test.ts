@@ -192,6 +192,26 @@ describe('calls, letters and volunteers', { timeout: 90_000 }, () => {
     expect(String((draft as { justification: string }).justification)).toContain('طلب سداد فاتورة الكهرباء المتأخرة');
   });
 
+  it('edits call topics and refuses a letter reference pattern that could collide, in settings', async () => {
+    const page = h.page;
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('settings-tab-callTopics').click();
+    await page.getByTestId('topics-panel').waitFor();
+    await shot('settings-call-topics');
+    expect(await h.axeSeriousViolations()).toEqual([]);
+    await page.getByTestId('settings-tab-letterReferences').click();
+    const panel = page.getByTestId('reference-panel');
+    await panel.waitFor();
+    const pattern = panel.getByLabel('النمط');
+    await pattern.fill('{kind}-{seq}');
+    await panel.getByText('{year} و{counter} و{seq}', { exact: false }).first().waitFor();
+    await expect(panel.getByRole('button', { name: 'حفظ' }).isDisabled()).resolves.toBe(true);
+    await pattern.fill('{counter}/{year}/{kind}/{seq}');
+    await panel.getByText(/K01\/\d{4}\//).waitFor();
+    await shot('settings-letter-references');
+    expect(await h.axeSeriousViolations()).toEqual([]);
+  });
+
   it("shows the call and the letter on the beneficiary's timeline, with filters", async () => {
     const page = h.page;
     await page.getByTestId('nav-beneficiaries').click();

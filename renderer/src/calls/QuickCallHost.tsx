@@ -11,6 +11,8 @@ export function QuickCallHost() {
   const returnFocus = useRef<HTMLElement | null>(null);
   useEffect(() => {
     const show = () => {
+      // Pressed again while open: stay put, and keep where focus should return to.
+      if (document.querySelector('[data-testid="quick-call"]')) return;
       returnFocus.current = document.activeElement as HTMLElement | null;
       setOpen(true);
     };

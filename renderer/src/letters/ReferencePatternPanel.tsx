@@ -4,7 +4,7 @@ import { Alert, Button, Group, Stack, Text, TextInput, Title } from '@mantine/co
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, unwrap } from '../api/client';
-import { DEFAULT_LETTER_REFERENCE, formatLetterReference, letterReferenceSettings, type LetterReferenceSettings } from '../../../shared/letters/reference-pattern';
+import { DEFAULT_LETTER_REFERENCE, displayReference, formatLetterReference, letterReferenceSettings, type LetterReferenceSettings } from '../../../shared/letters/reference-pattern';
 import { issueMessageKey, validationMessage } from '../../../shared/i18n/validation-messages';
 import { hijriYear } from '../../../shared/dates/calendars';
 import { toLatinDigits } from '../../../shared/text/digits';
@@ -45,7 +45,7 @@ export function ReferencePatternPanel() {
         <TextInput label={t('letters.referencePanel.digits')} dir="ltr" value={v.digits} onChange={(e) => setV({ ...v, digits: e.currentTarget.value })} />
       </Columns>
       <Text>
-        {t('letters.referencePanel.example')}: <span className="ltr-value">{example}</span>
+        {t('letters.referencePanel.example')}: <span className="ltr-value">{displayReference(example)}</span>
       </Text>
       {msg && (
         <Alert color={msg.ok ? 'teal' : 'red'} role="status">
