@@ -42,6 +42,8 @@ import type { OsPrinter } from '../printing/os-printer';
 import { createSettingsService, type SettingsService } from '../settings/settings-service';
 import { settingsHandlers } from '../settings/handlers';
 import { collectDiagnostics } from '../diagnostics/collect-diagnostics';
+import { createSetupService } from '../setup/setup-service';
+import { setupHandlers } from '../setup/handlers';
 import { createReportService } from '../reports/report-service';
 import { reportHandlers } from '../reports/handlers';
 
@@ -114,7 +116,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   await printing.recover();
   const settings = createSettingsService({ db, clock, newId, databaseFile: options.databaseFile });
   const sync = createSyncService({ db, clock, newId, counterId: async () => counter.id });
+  // Demo data goes through the whole core (services, audit); the handler reaches it once built.
+  let self: Core | undefined;
   const handlers: Handlers = {
+    ...setupHandlers(createSetupService({ db, clock, newId }), () => self!),
     ...sessionHandlers(sessions, options.version ?? '0.0.0', printing.status, sync.info),
     ...authHandlers(auth, createUserService({ db, clock, newId }), sessions),
     ...auditHandlers(db),
@@ -126,7 +131,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...channels.handlers,
     ...printingHandlers(printing),
     ...reportHandlers(createReportService({ db, clock, fontsDir: options.fontsDir, organisation: async () => ({ ...printing.organisation(), ...(await settings.organisation()) }) })),
-    ...settingsHandlers(settings, join(dirname(options.databaseFile), 'backups')),
+    ...settingsHandlers(settings, join(dirname(options.databaseFile), 'backups'), sessions),
     'diagnostics:collect': () =>
       collectDiagnostics({ db, databaseFile: options.databaseFile, logsDir: options.logsDir ?? null, version: options.version ?? '0.0.0' }),
   };
@@ -139,7 +144,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     trustedOrigins: options.trustedOrigins ?? [APP_ORIGIN],
     logger,
   });
-  return {
+  self = {
     db,
     router,
     sessions,
@@ -158,4 +163,5 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await db.destroy();
     },
   };
+  return self;
 }

@@ -16,6 +16,7 @@ import { appPaths } from '../core/paths';
 import { DATABASE_FILE } from '../core/user-data-dir';
 import { seedDemo } from '../demo/seed-demo';
 import { openDemoSession } from '../auth/demo-session';
+import { completeSetupForDemo } from '../setup/demo-setup';
 import { mimeTypeOf, resolveAppAsset } from '../security/app-protocol-path';
 
 const PORT = Number(process.env.PORT ?? 5180);
@@ -37,6 +38,7 @@ if (process.argv.includes('--demo')) {
   // Demo mode signs the demo administrator in explicitly; see main/auth/demo-session.ts.
   await openDemoSession(core);
   await seedDemo(core, { count: 40, onlyIfEmpty: true });
+  await completeSetupForDemo(core);
 }
 
 async function readBody(req: import('node:http').IncomingMessage): Promise<string> {

@@ -10,6 +10,7 @@ import { appPaths } from '../core/paths';
 import { DATABASE_FILE } from '../core/user-data-dir';
 import { seedDemo } from '../demo/seed-demo';
 import { openDemoSession } from '../auth/demo-session';
+import { completeSetupForDemo } from '../setup/demo-setup';
 import { createOsKeyProvider } from '../privacy/key-provider';
 import { safeStorageProtector } from './safe-storage-key';
 import { registerAppSchemeAsPrivileged, serveRenderer } from './protocol';
@@ -18,6 +19,7 @@ import { wireIpc } from './ipc-wiring';
 import { startDailyBackups } from '../backup/daily-backup';
 import { createFileLogger } from '../core/logger';
 import { createMainWindow } from './window';
+import { openCustomerWindowOnSecondScreen } from './customer-window';
 import { installMenu } from './menu';
 import { createOsPrinter } from './printing-os';
 
@@ -48,6 +50,7 @@ async function start(): Promise<void> {
   if (!app.isPackaged && process.argv.includes('--demo')) {
     await openDemoSession(core);
     await seedDemo(core, { count: 40, onlyIfEmpty: true });
+    await completeSetupForDemo(core);
   }
   wireIpc(core.router);
   // Nightly sync while the app runs, and a catch-up run when the last success is over a day old.
@@ -55,7 +58,8 @@ async function start(): Promise<void> {
   const stopBackups = startDailyBackups(core.settings.backups, logger);
   installMenu();
   const devTools = !app.isPackaged && process.env.ISTIQBAL_DEVTOOLS === '1';
-  createMainWindow(devTools);
+  const mainWindow = createMainWindow(devTools);
+  openCustomerWindowOnSecondScreen(mainWindow, devTools);
   // Parse the print fonts now, not when the first beneficiary is waiting for a receipt.
   setTimeout(() => void core.printing.warmUp(), 3000);
   app.on('window-all-closed', () => {

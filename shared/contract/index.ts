@@ -6,6 +6,7 @@ import { beneficiariesContract } from '../beneficiaries/contract';
 import { sessionContract } from '../session/contract';
 import { settingsContract } from '../settings/contract';
 import { diagnosticsContract } from '../diagnostics/contract';
+import { setupContract } from '../setup/contract';
 import { callsContract } from '../calls/contract';
 import { lettersContract } from '../letters/contract';
 import { contactsContract } from '../contacts/contract';
@@ -18,13 +19,14 @@ import { walkInsContract } from '../walk-ins/contract';
 import { requestsContract } from '../requests/contract';
 import { printingContract } from '../printing/contract';
 import { syncContract } from '../sync/contract';
-
 import { reportsContract } from '../reports/contract';
+
 export const contract = {
   ...syncContract,
   ...sessionContract,
   ...settingsContract,
   ...diagnosticsContract,
+  ...setupContract,
   ...authContract,
   ...auditContract,
   ...privacyContract,
@@ -37,7 +39,7 @@ export const contract = {
   ...walkInsContract,
   ...requestsContract,
   ...printingContract,
+  ...reportsContract,
 };
 
-  ...reportsContract,
 export const CHANNELS = Object.freeze(Object.keys(contract)) as readonly (keyof typeof contract & string)[];

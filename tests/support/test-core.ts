@@ -15,16 +15,21 @@ export const TEST_ADMIN = { username: 'admin', displayName: 'مدير النظا
  * core at first run, with nobody signed in.
  */
 export async function createTestCore(
-  options: Partial<CoreOptions> & { signIn?: boolean } = {},
+  options: Partial<CoreOptions> & { signIn?: boolean; firstRunWizard?: 'done' | 'pending' } = {},
 ): Promise<Core & { dir: string; dispose(): Promise<void> }> {
   const { dir, cleanup } = makeTempDir();
-  const { signIn = true, ...coreOptions } = options;
+  const { signIn = true, firstRunWizard = 'done', ...coreOptions } = options;
   const core = await createCore({ databaseFile: join(dir, 'istiqbal.sqlite'), ...coreOptions });
   if (signIn) {
     const source = coreOptions.trustedOrigins ? { senderUrl: `${coreOptions.trustedOrigins[0]}/index.html`, isMainFrame: true } : APP_SOURCE;
     const setup = await core.router.invoke('auth:setupFirstAdmin', TEST_ADMIN, source);
     const signedIn = await core.router.invoke('auth:signIn', { username: TEST_ADMIN.username, password: TEST_ADMIN.password }, source);
     if (!setup.ok || !signedIn.ok) throw new Error(`test core could not sign in: ${JSON.stringify(setup.ok ? signedIn : setup)}`);
+    // Most tests are about a counter already set up: finish the first-run wizard as its administrator would.
+    if (firstRunWizard === 'done') {
+      const done = await core.router.invoke('setup:complete', {}, source);
+      if (!done.ok) throw new Error(`test core could not finish the first-run wizard: ${JSON.stringify(done)}`);
+    }
   }
   return {
     ...core,

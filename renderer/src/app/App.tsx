@@ -11,6 +11,7 @@ import { PlaceholderScreen } from '../common/PlaceholderScreen';
 import { SCREEN_COMPONENTS } from './screens';
 import { QuickCallHost } from '../calls/QuickCallHost';
 import { AuthGate } from '../auth/AuthGate';
+import { SetupGate } from '../setup/SetupGate';
 import { SignOutButton } from '../auth/SignOutButton';
 
 const queryClient = new QueryClient({
@@ -87,7 +88,9 @@ export function App() {
       <MantineProvider theme={theme} withCssVariables={false} withGlobalClasses={false}>
         <QueryClientProvider client={queryClient}>
           <AuthGate>
-            <Shell />
+            <SetupGate>
+              <Shell />
+            </SetupGate>
           </AuthGate>
         </QueryClientProvider>
       </MantineProvider>

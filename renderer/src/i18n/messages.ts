@@ -6,6 +6,7 @@ import { shellAr } from './ar';
 import { shellEn } from './en';
 import { beneficiariesAr, beneficiariesEn } from '../beneficiaries/i18n';
 import { settingsAr, settingsEn } from '../settings/i18n';
+import { setupAr, setupEn } from '../setup/i18n';
 import { callsAr, callsEn } from '../calls/i18n';
 import { lettersAr, lettersEn } from '../letters/i18n';
 import { contactsAr, contactsEn } from '../contacts/i18n';
@@ -17,13 +18,14 @@ import { auditAr, auditEn } from '../audit/i18n';
 import { privacyAr, privacyEn } from '../privacy/i18n';
 import { printingAr, printingEn } from '../printing/i18n';
 import { syncAr, syncEn } from '../sync/i18n';
-
 import { reportsAr, reportsEn } from '../reports/i18n';
+
 export const messagesAr = {
   ...shellAr,
   sync: syncAr,
   beneficiaries: beneficiariesAr,
   settings: settingsAr,
+  setup: setupAr,
   calls: callsAr,
   letters: lettersAr,
   contacts: contactsAr,
@@ -34,14 +36,15 @@ export const messagesAr = {
   audit: auditAr,
   privacy: privacyAr,
   printing: printingAr,
+  reports: reportsAr,
 };
 
-  reports: reportsAr,
 export const messagesEn: typeof messagesAr = {
   ...shellEn,
   sync: syncEn,
   beneficiaries: beneficiariesEn,
   settings: settingsEn,
+  setup: setupEn,
   calls: callsEn,
   letters: lettersEn,
   contacts: contactsEn,
@@ -52,5 +55,5 @@ export const messagesEn: typeof messagesAr = {
   audit: auditEn,
   privacy: privacyEn,
   printing: printingEn,
-};
   reports: reportsEn,
+};

@@ -1,5 +1,5 @@
 /** This counter's name and the code that goes into its reference numbers. */
-import { Stack, TextInput } from '@mantine/core';
+import { Loader, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../api/client';
 import { counterProfile } from '../../../shared/settings/schemas';
@@ -9,7 +9,7 @@ import { SaveBar } from './SaveBar';
 
 export function CounterPanel() {
   const { t } = useTranslation();
-  const { form, onSubmit, status, saving } = useSettingsForm({
+  const { form, onSubmit, status, saving, ready } = useSettingsForm({
     key: 'counter',
     schema: counterProfile,
     load: () => unwrap(api().settings.counter({})),
@@ -18,6 +18,7 @@ export function CounterPanel() {
     toInput: (v) => v,
     empty: { code: '', name: '' },
   });
+  if (!ready) return <Loader size="sm" aria-label={t('settings.loading')} />;
   return (
     <form onSubmit={onSubmit} noValidate data-testid="counter-form">
       <Stack>

@@ -1,5 +1,5 @@
 /** The society's profile printed on every document: name, licence, address, header lines. */
-import { Stack, Textarea, TextInput } from '@mantine/core';
+import { Loader, Stack, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../api/client';
 import { organisationProfile } from '../../../shared/settings/schemas';
@@ -11,7 +11,7 @@ const EMPTY = { name: '', nameEn: '', licence: '', address: '', phone: '', heade
 
 export function OrganisationPanel() {
   const { t } = useTranslation();
-  const { form, onSubmit, status, saving } = useSettingsForm({
+  const { form, onSubmit, status, saving, ready } = useSettingsForm({
     key: 'organisation',
     schema: organisationProfile,
     load: () => unwrap(api().settings.organisation({})),
@@ -21,6 +21,7 @@ export function OrganisationPanel() {
     empty: EMPTY,
   });
   const l = (k: string) => t(`settings.organisation.${k}` as 'settings.save');
+  if (!ready) return <Loader size="sm" aria-label={t('settings.loading')} />;
   return (
     <form onSubmit={onSubmit} noValidate data-testid="organisation-form">
       <Stack>

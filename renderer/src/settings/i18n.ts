@@ -16,6 +16,7 @@ export const settingsAr = {
     letterReferences: 'أرقام الخطابات',
   } as Record<string, string>,
   save: 'حفظ',
+  loading: 'جارٍ التحميل',
   saved: 'تم الحفظ',
   organisation: {
     name: 'اسم الجمعية',
@@ -67,6 +68,7 @@ export const settingsEn: typeof settingsAr = {
     letterReferences: 'Letter references',
   },
   save: 'Save',
+  loading: 'Loading',
   saved: 'Saved',
   organisation: {
     name: 'Society name',

@@ -33,7 +33,7 @@ export function useSettingsForm<S extends z.ZodType, V extends Record<string, un
     },
   });
   useEffect(() => {
-    if (query.data) form.setValues(options.toForm(query.data));
+    if (query.data) form.initialize(options.toForm(query.data));
     // Only when the loaded value changes; the form object is stable.
   }, [query.data]);
   const mutation = useMutation({
@@ -41,6 +41,8 @@ export function useSettingsForm<S extends z.ZodType, V extends Record<string, un
     onSuccess: async () => {
       setStatus('saved');
       await client.invalidateQueries({ queryKey: ['settings', options.key] });
+      // The session and status bar show settings too (the counter's name and code).
+      await client.invalidateQueries({ queryKey: ['session'] });
     },
     onError: (error) => {
       if (!(error instanceof ApiError)) return setStatus(String(error));
@@ -52,5 +54,8 @@ export function useSettingsForm<S extends z.ZodType, V extends Record<string, un
     setStatus('idle');
     mutation.mutate(values);
   });
-  return { form, onSubmit, status, saving: mutation.isPending };
+  // Fields appear only once the saved values are in them: typing into a box that a late load
+  // then overwrites would lose what the user typed.
+  const ready = query.isSuccess && form.initialized;
+  return { form, onSubmit, status, saving: mutation.isPending, ready };
 }

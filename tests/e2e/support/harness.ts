@@ -49,9 +49,9 @@ export interface Harness {
 }
 
 /** Lands signed in as an administrator (through the real sign-in); `signedIn: false` lands on the first-run step. */
-export async function startHarness(options: { language?: 'ar' | 'en'; signedIn?: boolean } = {}): Promise<Harness> {
+export async function startHarness(options: { language?: 'ar' | 'en'; signedIn?: boolean; firstRunWizard?: 'done' | 'pending' } = {}): Promise<Harness> {
   const server = await serveDirectory(join(ROOT, 'dist', 'renderer'));
-  const core = await createTestCore({ trustedOrigins: [server.origin], signIn: options.signedIn ?? true });
+  const core = await createTestCore({ trustedOrigins: [server.origin], signIn: options.signedIn ?? true, firstRunWizard: options.firstRunWizard ?? 'done' });
   const browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'ar-SA', timezoneId: 'Asia/Riyadh' });
   const pageErrors: string[] = [];
@@ -69,7 +69,13 @@ export async function startHarness(options: { language?: 'ar' | 'en'; signedIn?:
     if (m.type() === 'error') pageErrors.push(`console ${m.text()}`);
   });
   await page.goto(`${server.origin}/index.html`);
-  await page.waitForSelector(options.signedIn === false ? '[data-testid="first-run-submit"]' : '[data-testid="status-user"]');
+  const landing =
+    options.signedIn === false
+      ? '[data-testid="first-run-submit"]'
+      : options.firstRunWizard === 'pending'
+        ? '[data-testid="setup-next"]'
+        : '[data-testid="status-user"]';
+  await page.waitForSelector(landing);
   await page.evaluate(() => document.fonts.ready);
   mkdirSync(ARTIFACTS, { recursive: true });
 
