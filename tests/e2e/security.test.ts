@@ -1,6 +1,7 @@
 /** What the page can and cannot do, with the real CSP and the real router behind window.api. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './support/harness';
+import { CHANNEL_NAMES } from '../../shared/contract/channel-names';
 
 let h: Harness;
 beforeAll(async () => {
@@ -22,7 +23,7 @@ describe('renderer security', () => {
         process: typeof (window as unknown as { process?: unknown }).process,
       };
     });
-    expect(shape).toEqual({ frozen: true, domains: ['app', 'beneficiaries', 'session'], hasInvoke: false, nodeRequire: 'undefined', process: 'undefined' });
+    expect(shape).toEqual({ frozen: true, domains: [...new Set(CHANNEL_NAMES.map((c) => c.split(':')[0]))].sort(), hasInvoke: false, nodeRequire: 'undefined', process: 'undefined' });
   });
 
   it('an IPC call with a malformed payload is refused with a typed bilingual error', async () => {

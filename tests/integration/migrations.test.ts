@@ -55,8 +55,8 @@ describe('migrations', () => {
 
     const reopened = openDatabase(file);
     open.push(reopened);
-    const applied = await migrateToLatest(reopened);
-    expect(applied).toEqual(['0002-beneficiaries']);
+    const result = await new Migrator({ db: reopened, provider: staticMigrationProvider }).migrateTo('0002-beneficiaries');
+    expect(result.results?.map((r) => [r.migrationName, r.status])).toEqual([['0002-beneficiaries', 'Success']]);
     expect(await tables(reopened)).toEqual(expect.arrayContaining(['beneficiaries', 'household_members', 'beneficiary_categories', 'beneficiaries_fts']));
     const counters = await sql<{ code: string }>`SELECT code FROM counters`.execute(reopened);
     expect(counters.rows).toEqual([{ code: 'K09' }]);
