@@ -13,6 +13,7 @@ import { normaliseAnyPhone } from '../../shared/validation/phone';
 import { maskId } from '../../shared/validation/national-id';
 import { appendAudit } from '../audit/append-audit';
 import { fullNameOf } from '../beneficiaries/beneficiary-rows';
+import { phoneMatches } from '../beneficiaries/phone-match';
 import { readJsonSetting, writeJsonSetting } from './settings-json';
 import { toCsv } from './csv';
 import { z } from 'zod';
@@ -132,7 +133,8 @@ export function createCallService({ db, clock, newId }: CallServiceDeps) {
         .selectFrom('beneficiaries')
         .select(['id', 'reference', 'first_name', 'father_name', 'grandfather_name', 'family_name', 'id_number', 'mobile'])
         .where('deleted_at', 'is', null)
-        .where((eb) => eb.or([eb('mobile', '=', phone), eb('alt_mobile', '=', phone)]))
+        // Two index lookups, not an OR the planner may turn into a scan (see phone-match.ts).
+        .where(phoneMatches(phone))
         .limit(10)
         .execute();
       const past = await db
