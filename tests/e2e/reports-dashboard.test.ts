@@ -76,6 +76,17 @@ describe('dashboard and reports', { timeout: 120_000 }, () => {
     await expect.poll(() => page.getByTestId('dash-waiting').textContent(), { timeout: 12_000 }).toBe('٢');
   });
 
+  it('the reception screen shows the compact version for this counter', async () => {
+    const page = h.page;
+    await page.getByTestId('nav-reception').click();
+    const strip = page.getByTestId('dashboard-compact');
+    await strip.waitFor();
+    await expect.poll(() => strip.getByTestId('dash-waiting').textContent()).toBe('٢');
+    await expect(strip.getByTestId('dash-served').textContent()).resolves.toBe('٣');
+    await h.screenshot('reports-counter-strip');
+    expect(await h.axeSeriousViolations()).toEqual([]);
+  });
+
   it('the reports screen shows the core’s numbers with totals and charts, right to left', async () => {
     const page = h.page;
     const today = riyadhDay(new Date());

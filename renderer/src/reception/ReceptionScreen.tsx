@@ -21,6 +21,7 @@ import { DeclarationStep } from './DeclarationStep';
 import { ReceiptStep } from './ReceiptStep';
 import { RatingStep } from './RatingStep';
 import { refusalOf } from './api-errors';
+import { CounterStrip } from '../reports/CounterStrip';
 
 type Step = 'idle' | 'find' | 'create' | 'interview' | 'request' | 'checklist' | 'declaration' | 'receipt' | 'rating' | 'done';
 const SHOWN_STEPS = ['find', 'interview', 'request', 'checklist', 'declaration', 'receipt', 'rating'] as const;
@@ -111,6 +112,7 @@ export function ReceptionScreen() {
             {openError}
           </Alert>
         )}
+        {step === 'idle' && <CounterStrip />}
         {step === 'idle' && (
           <Group>
             <Button variant="default" onClick={() => begin(null)} data-testid="walk-in-without-ticket">
