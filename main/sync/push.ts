@@ -109,27 +109,37 @@ export async function pushOnce(db: SDb, central: CentralDb, ctx: PushContext, up
 }
 
 /**
- * Pushes every outbox entry up to `upTo`, reading the next batch from SQLite while the central
- * server applies the current one (one connection each, so the two overlap). Reading ahead is
- * safe: a row in two consecutive batches is accepted the second time because this counter
- * wrote its central version itself.
+ * Pushes every outbox entry up to `upTo` as a pipeline over the two connections: while the
+ * central server applies batch N, SQLite reads batch N+1 and records the acknowledgement of
+ * batch N-1. Safe: acknowledgements stay in order, a crash anywhere leaves entries that a replay
+ * answers from the central log, and a row in two consecutive batches is accepted the second time
+ * because this counter wrote its central version itself.
  */
 export async function pushAll(db: SDb, central: CentralDb, ctx: PushContext, upTo: number, onProgress?: (accepted: number) => void): Promise<{ accepted: number; stale: number }> {
   let accepted = 0;
   let stale = 0;
-  let next = buildBatch(db, ctx, upTo);
-  for (;;) {
-    const batch = await next;
-    if (!batch) break;
-    const pushing = pushBatch(central, batch, ctx.hooks);
-    next = buildBatch(db, ctx, upTo, batch.toSeq);
-    next.catch(() => undefined); // awaited on the next turn; a failed push must not leave it unhandled
-    const outcomes = await pushing;
-    await ctx.hooks?.afterCentralCommit?.();
-    const r = await acknowledge(db, batch, outcomes);
+  let ack: Promise<void> = Promise.resolve();
+  const record = (r: { accepted: number; stale: number }) => {
     accepted += r.accepted;
     stale += r.stale;
     onProgress?.(accepted);
+  };
+  try {
+    let batch = await buildBatch(db, ctx, upTo);
+    while (batch) {
+      const current = batch;
+      const pushing = pushBatch(central, current, ctx.hooks);
+      const next = buildBatch(db, ctx, upTo, current.toSeq);
+      next.catch(() => undefined); // awaited below; a failed push must not leave it unhandled
+      const outcomes = await pushing;
+      await ctx.hooks?.afterCentralCommit?.();
+      await ack;
+      ack = acknowledge(db, current, outcomes).then(record);
+      batch = await next;
+    }
+    await ack;
+  } finally {
+    await ack.catch(() => undefined);
   }
   return { accepted, stale };
 }
