@@ -277,6 +277,16 @@ describe('reports', () => {
   });
 });
 
+describe('migration 0008', () => {
+  it('gives each report range an index the planner uses', async () => {
+    const plan = async (q: ReturnType<typeof sql>) => JSON.stringify((await sql`EXPLAIN QUERY PLAN ${q}`.execute(core.db)).rows);
+    await expect(plan(sql`SELECT COUNT(*) FROM visits WHERE started_at >= '2026-01-01' AND started_at < '2026-02-01'`)).resolves.toContain('visits_started');
+    await expect(plan(sql`SELECT COUNT(*) FROM satisfaction_ratings WHERE created_at >= '2026-01-01' AND created_at < '2026-02-01'`)).resolves.toContain('satisfaction_created');
+    await expect(plan(sql`SELECT COUNT(*) FROM queue_tickets WHERE day >= '2026-01-01' AND day <= '2026-02-01'`)).resolves.toContain('queue_tickets_day');
+    await expect(plan(sql`SELECT COUNT(*) FROM support_requests WHERE submitted_at >= '2026-01-01' AND submitted_at < '2026-02-01'`)).resolves.toContain('support_requests_submitted');
+  });
+});
+
 describe('exports', () => {
   const artifacts = join(__dirname, '..', 'artifacts');
 
