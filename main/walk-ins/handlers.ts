@@ -19,6 +19,8 @@ export function walkInHandlers(queue: QueueService, visits: VisitService): Handl
     'walkIns:refer': (input, ctx) => visits.refer(ctx.actor(), input),
     'walkIns:referrals': (input) => visits.referrals(input.status),
     'walkIns:answerReferral': (input, ctx) => visits.answerReferral(ctx.actor(), input.id, input.answer),
+    'walkIns:askRating': (input, ctx) => visits.askRating(ctx.actor(), input.visitId),
+    'walkIns:customerDisplay': (_input, ctx) => visits.customerDisplay(ctx.actor()),
     'walkIns:rate': (input, ctx) => visits.rate(ctx.actor(), input),
   };
 }

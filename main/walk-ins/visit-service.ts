@@ -25,6 +25,9 @@ const ALREADY_RATED = { ar: 'سُجّل تقييم هذه الزيارة من ق
 export const RESEARCHER_ROLES = ['social_researcher', 'manager', 'administrator'];
 
 export function createVisitService({ db, clock, newId }: { db: Db; clock: Clock; newId: IdGenerator }) {
+  // Which visit the customer-facing screen of each counter asks to rate; transient, so held in memory.
+  const ratingPrompts = new Map<string, string>();
+
   async function visitRow(trx: Reader, id: string): Promise<VisitsTable> {
     const row = await trx.selectFrom('visits').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
     if (!row) throw new AppError('NOT_FOUND', GENERIC_MESSAGES.NOT_FOUND);
@@ -235,6 +238,26 @@ export function createVisitService({ db, clock, newId }: { db: Db; clock: Clock;
       });
     },
 
+    async askRating(actor: Actor, visitId: string) {
+      const visit = await visitRow(db, visitId);
+      ratingPrompts.set(actor.counterId, visit.id);
+      return { visitId: visit.id };
+    },
+
+    /** What the customer-facing window shows: the ticket being served, and the visit to rate if staff asked. */
+    async customerDisplay(actor: Actor) {
+      const serving = await db
+        .selectFrom('queue_tickets')
+        .select(['label'])
+        .where('counter_id', '=', actor.counterId)
+        .where('status', 'in', ['called', 'serving'])
+        .where('deleted_at', 'is', null)
+        .orderBy('called_at', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      return { nowServing: serving?.label ?? null, ratingVisitId: ratingPrompts.get(actor.counterId) ?? null };
+    },
+
     async rate(actor: Actor, input: { visitId: string; rating: number; comment: string | null }) {
       const now = clock.now();
       const at = now.toISOString();
@@ -256,6 +279,7 @@ export function createVisitService({ db, clock, newId }: { db: Db; clock: Clock;
         };
         await trx.insertInto('satisfaction_ratings').values(row).execute();
         await appendAudit(trx, actor, { action: 'create', entity: 'satisfaction_rating', entityId: row.id, after: row }, newId(), now);
+        if (ratingPrompts.get(actor.counterId) === visit.id) ratingPrompts.delete(actor.counterId);
         return { visitId: visit.id, rating: input.rating };
       });
     },

@@ -7,9 +7,10 @@ import './i18n';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { CustomerDisplayApp, isCustomerDisplay } from './reception/CustomerDisplayApp';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    {isCustomerDisplay() ? <CustomerDisplayApp /> : <App />}
   </StrictMode>,
 );

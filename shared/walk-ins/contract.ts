@@ -48,5 +48,11 @@ export const walkInsContract = {
     output: referralView,
     access: RESEARCHERS,
   }),
+  'walkIns:askRating': channel({ input: z.object({ visitId: id }), output: z.object({ visitId: z.string() }), access: STAFF }),
+  'walkIns:customerDisplay': channel({
+    input: z.object({}).optional(),
+    output: z.object({ nowServing: z.string().nullable(), ratingVisitId: z.string().nullable() }),
+    access: STAFF,
+  }),
   'walkIns:rate': channel({ input: rateInput, output: z.object({ visitId: z.string(), rating: z.number().int() }), access: STAFF }),
 };

@@ -4,13 +4,13 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Group, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../api/client';
 import { useLanguage } from '../app/use-language';
 import { refusalOf } from './api-errors';
+import { Face, RATING_LEVELS } from './Face';
 
-export const FACES = ['😞', '🙁', '😐', '🙂', '😄'] as const;
 
 export function RatingStep({ visitId, onDone }: { visitId: string; onDone: () => void }) {
   const { t } = useTranslation();
@@ -23,6 +23,24 @@ export function RatingStep({ visitId, onDone }: { visitId: string; onDone: () =>
   });
   const refusal = rate.error ? refusalOf(rate.error, language, t('reception.errors.generic')) : null;
   useEffect(() => group.current?.querySelector<HTMLElement>('button')?.focus(), []);
+  // Rating on the customer-facing window: ask there, then watch this visit until it is rated.
+  const ask = useMutation({ mutationFn: () => unwrap(api().walkIns.askRating({ visitId })) });
+  const watched = useQuery({
+    queryKey: ['walkIns', 'getVisit', visitId],
+    queryFn: () => unwrap(api().walkIns.getVisit({ id: visitId })),
+    enabled: ask.isSuccess,
+    refetchInterval: 1000,
+    refetchIntervalInBackground: true,
+  });
+  const ratedElsewhere = watched.data?.rating !== null && watched.data?.rating !== undefined;
+  const finished = useRef(false);
+  useEffect(() => {
+    // Once only: the parent's onDone changes on every render.
+    if (ratedElsewhere && !finished.current) {
+      finished.current = true;
+      onDone();
+    }
+  }, [ratedElsewhere, onDone]);
 
   const onKeyDown = (e: React.KeyboardEvent) => {
     if ((e.target as HTMLElement).tagName === 'TEXTAREA') return;
@@ -40,9 +58,9 @@ export function RatingStep({ visitId, onDone }: { visitId: string; onDone: () =>
       </Title>
       <Text size="sm">{t('reception.rating.intro')}</Text>
       <div role="group" aria-label={t('reception.rating.title')} className="rating-faces" ref={group}>
-        {FACES.map((face, i) => (
+        {RATING_LEVELS.map((level, i) => (
           <button
-            key={face}
+            key={level}
             type="button"
             className="rating-face"
             onClick={() => rate.mutate(i + 1)}
@@ -50,9 +68,7 @@ export function RatingStep({ visitId, onDone }: { visitId: string; onDone: () =>
             aria-keyshortcuts={String(i + 1)}
             data-testid={`rate-${i + 1}`}
           >
-            <span aria-hidden="true" className="rating-emoji">
-              {face}
-            </span>
+            <Face level={level} />
             <span className="rating-label">{t(`reception.rating.faces.${i + 1}`)}</span>
           </button>
         ))}
@@ -67,6 +83,14 @@ export function RatingStep({ visitId, onDone }: { visitId: string; onDone: () =>
         </Alert>
       )}
       <Group>
+        <Button variant="light" onClick={() => ask.mutate()} loading={ask.isPending} disabled={ask.isSuccess} data-testid="ask-customer-rating">
+          {t('reception.customer.ask')}
+        </Button>
+        {ask.isSuccess && (
+          <Text size="sm" role="status">
+            {t('reception.customer.asked')}
+          </Text>
+        )}
         <Button variant="subtle" onClick={onDone} data-testid="skip-rating">
           {t('reception.rating.skip')}
         </Button>

@@ -146,6 +146,7 @@ export const receptionAr = {
     newWalkIn: 'مراجع جديد بدون تذكرة',
   },
   print: { printed: 'طُبع.', queued: 'أُرسل إلى الطابعة.' },
+  customer: { welcome: 'جمعية خزام التعاونية ترحب بكم', nowServing: 'التذكرة الحالية', ask: 'عرض التقييم على شاشة المستفيد', asked: 'ينتظر تقييم المستفيد على شاشته…' },
   errors: { generic: 'تعذر الحفظ. ما أدخلته لم يُفقد.' },
 };
 
@@ -288,5 +289,6 @@ export const receptionEn: typeof receptionAr = {
   },
   done: { title: 'Visit ended', next: 'Call next (F4)', newWalkIn: 'New walk-in without a ticket' },
   print: { printed: 'Printed.', queued: 'Sent to the printer.' },
+  customer: { welcome: 'Khuzam Cooperative Society welcomes you', nowServing: 'Now serving', ask: 'Show the rating on the beneficiary’s screen', asked: 'Waiting for the beneficiary to rate on their screen…' },
   errors: { generic: 'Could not save. Nothing you entered was lost.' },
 };
