@@ -40,7 +40,6 @@ const VERSION: Readonly<Record<string, LocalColumn>> = { version: { insert: 1, b
 export const SYNCED_TABLES: readonly SyncedTable[] = [
   // Organisation and reference data (edited in place, field by field, no identity data).
   { table: 'counters', key: 'id', mergeClass: 'fields' },
-  { table: 'users', key: 'id', mergeClass: 'fields' },
   { table: 'beneficiary_categories', key: 'key', mergeClass: 'fields' },
   { table: 'queue_services', key: 'key', mergeClass: 'fields' },
   { table: 'support_types', key: 'key', mergeClass: 'fields' },
@@ -79,6 +78,9 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     updateWhen: 'excluded.redacted_at IS NOT NULL AND audit_log.redacted_at IS NULL',
     pushOnly: true,
   },
+  // Sign-in accounts are per counter (every installation starts with its own `admin`): the head
+  // office sees them all; a counter does not take other counters' logins.
+  { table: 'users', key: 'id', mergeClass: 'fields', pushOnly: true },
   { table: 'print_jobs', key: 'id', mergeClass: 'append', pushOnly: true },
   { table: 'queue_tickets', key: 'id', mergeClass: 'append', pushOnly: true },
   { table: 'declaration_versions', key: 'id', mergeClass: 'append', pushOnly: true },
