@@ -36,6 +36,11 @@ export async function backupDatabase(sourceFile: string, destFile: string, pages
   } finally {
     await close(source);
   }
+  // The copy inherits WAL mode; a backup should be one self-contained file, with no -wal or
+  // -shm companions appearing when it is opened to be checked.
+  const dest = await open(destFile, sqlite3.OPEN_READWRITE);
+  await new Promise<void>((resolve, reject) => dest.run('PRAGMA journal_mode = DELETE', (err) => (err ? reject(err) : resolve())));
+  await close(dest);
 }
 
 /** Runs a read-only query on a database file with its own short-lived connection. */

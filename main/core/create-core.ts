@@ -42,6 +42,7 @@ import type { OsPrinter } from '../printing/os-printer';
 import { createSettingsService, type SettingsService } from '../settings/settings-service';
 import { settingsHandlers } from '../settings/handlers';
 import { collectDiagnostics } from '../diagnostics/collect-diagnostics';
+import { backupBeforeMigration } from '../backup/backup-before-migration';
 import { createSetupService } from '../setup/setup-service';
 import { setupHandlers } from '../setup/handlers';
 import { createReportService } from '../reports/report-service';
@@ -95,6 +96,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const newId = options.newId ?? uuidV7;
   const logger = options.logger ?? createLogger();
   const db = openDatabase(options.databaseFile);
+  await backupBeforeMigration(db, options.databaseFile, clock.now());
   await migrateToLatest(db);
   const { counter, admin } = await bootstrap(db, clock, newId);
   await ensurePrivacyDefaults(db, clock, newId, counter.id, admin.id);

@@ -83,3 +83,28 @@ describe('backups', () => {
     expect(service.list()).toHaveLength(0);
   });
 });
+
+describe('updates', () => {
+  it('backs up an existing database before migrating it, and not a new one', async () => {
+    const { Migrator } = await import('kysely/migration');
+    const { openDatabase } = await import('../../main/db/open-database');
+    const { staticMigrationProvider } = await import('../../main/db/migrations');
+    const { readdirSync, existsSync } = await import('node:fs');
+    const dir = join(core.dir, 'old');
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(dir);
+    const file = join(dir, 'istiqbal.sqlite');
+    const old = openDatabase(file);
+    await new Migrator({ db: old, provider: staticMigrationProvider }).migrateTo('0002-beneficiaries');
+    await old.destroy();
+
+    const upgraded = await createCore({ databaseFile: file });
+    await upgraded.close();
+    const backups = readdirSync(join(dir, 'backups', 'before-migration'));
+    expect(backups).toHaveLength(1);
+    const { verifyBackup } = await import('../../main/backup/verify-backup');
+    const summary = await verifyBackup(join(dir, 'backups', 'before-migration', backups[0]!));
+    expect(summary.migrations).toEqual(['0001-foundation', '0002-beneficiaries']);
+    expect(existsSync(join(core.dir, 'backups', 'before-migration'))).toBe(false);
+  });
+});
