@@ -119,9 +119,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const settings = createSettingsService({ db, clock, newId, databaseFile: options.databaseFile });
   const sync = createSyncService({ db, clock, newId, counterId: async () => counter.id });
   // Demo data goes through the whole core (services, audit); the handler reaches it once built.
-  let self: Core | undefined;
+  const built: { core?: Core } = {};
   const handlers: Handlers = {
-    ...setupHandlers(createSetupService({ db, clock, newId }), () => self!),
+    ...setupHandlers(createSetupService({ db, clock, newId }), () => built.core!),
     ...sessionHandlers(sessions, options.version ?? '0.0.0', printing.status, sync.info),
     ...authHandlers(auth, createUserService({ db, clock, newId }), sessions),
     ...auditHandlers(db),
@@ -146,7 +146,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     trustedOrigins: options.trustedOrigins ?? [APP_ORIGIN],
     logger,
   });
-  self = {
+  const core: Core = {
     db,
     router,
     sessions,
@@ -165,5 +165,6 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await db.destroy();
     },
   };
-  return self;
+  built.core = core;
+  return core;
 }
