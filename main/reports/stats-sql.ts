@@ -23,7 +23,7 @@ export interface GroupStats {
 export async function groupedStats(db: Db, base: RawBuilder<unknown>, { total = true }: { total?: boolean } = {}): Promise<Map<string, GroupStats>> {
   const all = total ? sql`UNION ALL SELECT '__all' AS g, m FROM base WHERE m IS NOT NULL` : sql``;
   const rows = await sql<GroupStats>`
-    WITH base AS (${base}),
+    WITH base AS MATERIALIZED (${base}),
     grouped AS (SELECT g, m FROM base WHERE m IS NOT NULL ${all}),
     ranked AS (
       SELECT g, m, ROW_NUMBER() OVER (PARTITION BY g ORDER BY m) AS rn, COUNT(*) OVER (PARTITION BY g) AS n FROM grouped
