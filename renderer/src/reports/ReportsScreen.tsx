@@ -13,6 +13,9 @@ import { CounterSelect } from './DashboardScreen';
 import { ReportTableView } from './ReportTableView';
 import { downloadBase64 } from './download-file';
 
+/** A left-to-right value (a date) kept whole inside Arabic text. */
+const isolate = (value: string) => `\u2066${value}\u2069`;
+
 /** The first day of this month to today, in Riyadh. */
 function defaultRange(): { from: string; to: string } {
   const today = new Date(Date.now() + 3 * 3600_000).toISOString().slice(0, 10);
@@ -77,7 +80,7 @@ export function ReportsScreen() {
         <Stack gap="md">
           <Group justify="space-between">
             <Text fw={600} data-testid="report-period">
-              {t('reports.period', { from: run.data.range.from, to: run.data.range.to })}
+              {t('reports.period', { from: isolate(run.data.range.from), to: isolate(run.data.range.to) })}
             </Text>
             <Group>
               {exported && <Text size="sm" role="status">{t('reports.exported', { name: exported })}</Text>}
