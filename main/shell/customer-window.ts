@@ -19,7 +19,8 @@ export function openCustomerWindowOnSecondScreen(mainWindow: BrowserWindow, devT
     title: 'استقبال — شاشة المستفيد',
     show: false,
     webPreferences: {
-      preload: join(__dirname, 'preload.cjs'),
+      // Reviewed: the same narrow preload as the main window (only `window.api`, one function per channel).
+      preload: join(__dirname, 'preload.cjs'), // eng-disable PRELOAD_JS_CHECK
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -29,6 +30,8 @@ export function openCustomerWindowOnSecondScreen(mainWindow: BrowserWindow, devT
       webviewTag: false,
       devTools,
       spellcheck: false,
+      // Middle-click must not open links in a new window (Electronegativity AUXCLICK_JS_CHECK).
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   window.once('ready-to-show', () => window.show());
