@@ -91,12 +91,10 @@ async function distribution(ctx: Ctx, id: 'waitingDistribution' | 'serviceDistri
   const base = sql`SELECT '__all' AS g, ${minutesBetween(from, to)} AS m FROM queue_tickets t
     WHERE t.deleted_at IS NULL AND t.day >= ${b.fromDay} AND t.day <= ${b.toDay} AND ${cond} ${counterClause('t', b.counterId)}`;
   const buckets = sql.join(BUCKETS.map(([key, lo, hi]) => sql`SUM(CASE WHEN m >= ${lo} ${hi === null ? sql`` : sql`AND m < ${hi}`} THEN 1 ELSE 0 END) AS ${sql.ref(key)}`));
-  const [counts, stats] = await Promise.all([
-    sql<Record<string, number | null>>`WITH base AS MATERIALIZED (${base}) SELECT ${buckets} FROM base`.execute(db),
-    groupedStats(db, base, { total: false }),
-  ]);
-  const c = counts.rows[0] ?? {};
+  // One pass: the minutes are computed once, then sorted for the percentiles and counted into buckets.
+  const stats = await groupedStats(db, base, { total: false, extra: buckets });
   const all = stats.get('__all');
+  const c: Record<string, number | null> = all ?? {};
   const n = all ? Number(all.n) : 0;
   const rows = BUCKETS.map(([key]) => ({ key, label: rowName(key), values: [Number(c[key] ?? 0), pct(Number(c[key] ?? 0), n)] }));
   const summary = (['count', 'avg', 'p50', 'p90', 'max'] as const).map((k) => ({

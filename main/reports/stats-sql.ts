@@ -20,9 +20,13 @@ export interface GroupStats {
  * `total: false` the rows are not doubled into `__all` (half the sorting): for a single group,
  * select `'__all' AS g` yourself.
  */
-export async function groupedStats(db: Db, base: RawBuilder<unknown>, { total = true }: { total?: boolean } = {}): Promise<Map<string, GroupStats>> {
+export async function groupedStats(
+  db: Db,
+  base: RawBuilder<unknown>,
+  { total = true, extra }: { total?: boolean; /** More aggregates over `m`, e.g. bucket counts, in the same pass. */ extra?: RawBuilder<unknown> } = {},
+): Promise<Map<string, GroupStats & Record<string, number | null>>> {
   const all = total ? sql`UNION ALL SELECT '__all' AS g, m FROM base WHERE m IS NOT NULL` : sql``;
-  const rows = await sql<GroupStats>`
+  const rows = await sql<GroupStats & Record<string, number | null>>`
     WITH base AS MATERIALIZED (${base}),
     grouped AS (SELECT g, m FROM base WHERE m IS NOT NULL ${all}),
     ranked AS (
@@ -31,7 +35,7 @@ export async function groupedStats(db: Db, base: RawBuilder<unknown>, { total = 
     SELECT g, n, AVG(m) AS avg,
       MAX(CASE WHEN rn = (50 * n + 99) / 100 THEN m END) AS p50,
       MAX(CASE WHEN rn = (90 * n + 99) / 100 THEN m END) AS p90,
-      MAX(m) AS max
+      MAX(m) AS max ${extra ? sql`, ${extra}` : sql``}
     FROM ranked GROUP BY g, n`.execute(db);
   return new Map(rows.rows.map((r) => [r.g, r]));
 }
