@@ -63,3 +63,17 @@ describe('backups through the router', () => {
     expect(await call(core, 'backups:verify', { name: '../istiqbal.sqlite' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
 });
+
+describe('first-run setup', () => {
+  it('adds demo data only before setup is finished', async () => {
+    const fresh = await createTestCore({ firstRunWizard: 'pending' });
+    try {
+      expect(await call(fresh, 'setup:status', {})).toEqual({ ok: true, value: { complete: false } });
+      expect(await call(fresh, 'setup:seedDemo', { count: 3 })).toEqual({ ok: true, value: { added: 3 } });
+      expect(await call(fresh, 'setup:complete', {})).toEqual({ ok: true, value: { complete: true } });
+      expect(await call(fresh, 'setup:seedDemo', { count: 3 })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    } finally {
+      await fresh.dispose();
+    }
+  });
+});
