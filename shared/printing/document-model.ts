@@ -29,4 +29,7 @@ export interface DocumentModel {
 /** Unicode isolates: a left-to-right value (ID, reference, date with time) inside Arabic text. */
 export const LRI = '\u2066';
 export const PDI = '\u2069';
-export const ltr = (value: string): string => `${LRI}${value}${PDI}`;
+// Inside the isolate, digits after an Arabic letter (و-1448-K01-…) would still be classed as
+// Arabic numbers and drawn before it; a left-to-right mark after each Arabic run keeps the
+// written order. The marks are dropped after the bidi algorithm, before drawing.
+export const ltr = (value: string): string => `${LRI}${value.replace(/([\u0600-\u06FF]+)/g, '$1\u200E')}${PDI}`;

@@ -4,6 +4,7 @@
  * node-thermal-printer's own.
  */
 import { describe, expect, it } from 'vitest';
+import { ltr } from '../../shared/printing/document-model';
 import { visualSegments } from '../../main/printing/bidi-runs';
 import { wrapText } from '../../shared/printing/wrap-text';
 import { buildDocument } from '../../shared/printing/documents/index';
@@ -29,6 +30,14 @@ describe('visual segments for pdfkit', () => {
     expect(texts('الهوية \u20661•••••7890\u2069')).toEqual(['1•••••7890', ' ', 'الهوية']);
     // Without the isolate the bidi algorithm turns the bullets right-to-left: why we isolate IDs.
     expect(texts('الهوية 1•••••7890')).not.toContain('1•••••7890');
+  });
+
+  it('keeps a letter reference that starts with an Arabic letter in its written order', () => {
+    const segments = texts(`الخطاب ${ltr('و-1448-K01-000001')}`);
+    const visual = segments.join('');
+    // Left to right on paper: و then -1448-K01-000001, never 1448-و…
+    expect(visual.indexOf('و')).toBeLessThan(visual.indexOf('1448'));
+    expect(visual).toContain('-1448-K01-000001');
   });
 
   it('passes Arabic-Indic digits one by one, left to right (the font engine would reverse a run)', () => {

@@ -21,9 +21,7 @@ export const shellAr = {
     counter: 'الكاونتر',
     today: 'اليوم',
     sync: 'المزامنة',
-    syncNotConfigured: 'غير مفعّلة بعد (قيد التطوير)',
     printer: 'الطابعة',
-    printerNotConfigured: 'غير مضبوطة بعد (قيد التطوير)',
     autoSignedIn: 'وضع العرض التجريبي: دخول تلقائي بحساب مدير النظام التجريبي',
   },
   placeholder: {
