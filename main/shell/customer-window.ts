@@ -18,6 +18,8 @@ export function openCustomerWindowOnSecondScreen(mainWindow: BrowserWindow, devT
     fullscreen: true,
     title: 'استقبال — شاشة المستفيد',
     show: false,
+    // Written out in full, as in window.ts, rather than shared through a function: Electronegativity
+    // checks each BrowserWindow's literal options and cannot see through a call.
     webPreferences: {
       // Reviewed: the same narrow preload as the main window (only `window.api`, one function per channel).
       preload: join(__dirname, 'preload.cjs'), // eng-disable PRELOAD_JS_CHECK
