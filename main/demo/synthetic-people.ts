@@ -3,6 +3,8 @@
  * valid national IDs and Iqamas (Luhn check digit), Saudi mobiles. Deterministic for a seed.
  */
 import type { BeneficiaryInput } from '../../shared/beneficiaries/schemas';
+import { normaliseName } from '../../shared/text/arabic-normalise';
+import { normaliseSaudiMobile } from '../../shared/validation/phone';
 
 const MALE = ['محمد', 'أحمد', 'عبدالله', 'عبد الرحمن', 'خالد', 'سعد', 'فهد', 'سلطان', 'فيصل', 'ناصر', 'سعود', 'تركي', 'بندر', 'ماجد', 'عمر', 'علي', 'إبراهيم', 'يوسف', 'حمد', 'عبدالعزيز', 'صالح', 'منصور', 'راشد', 'مشعل', 'نايف'];
 const FEMALE = ['نورة', 'فاطمة', 'سارة', 'مريم', 'هيا', 'لطيفة', 'منيرة', 'عائشة', 'حصة', 'الجوهرة', 'ريم', 'أمل', 'هند', 'نوف', 'شيخة', 'موضي', 'بدرية', 'جواهر'];
@@ -70,5 +72,48 @@ export function syntheticBeneficiary(n: number, random: () => number): Beneficia
     employmentStatus: pick(['employed', 'unemployed', 'retired', 'unable_to_work'] as const),
     monthlyIncome: Math.floor(random() * 60) * 100,
     household: [],
+  };
+}
+
+/** The columns `syntheticBeneficiaryRow` fills, for bulk inserts. */
+export const SYNTHETIC_ROW_COLUMNS = [
+  'id', 'reference', 'id_type', 'id_number', 'first_name', 'father_name', 'grandfather_name', 'family_name',
+  'name_normalised', 'gender', 'birth_date', 'nationality', 'mobile', 'city', 'category', 'version',
+  'created_at', 'updated_at', 'created_by', 'updated_by', 'counter_id',
+] as const;
+
+/**
+ * A synthetic beneficiary as a database row, for benchmarks and large test data inserted in bulk
+ * (the service path validates and audits each record; these bypass it on purpose, for volume).
+ */
+export function syntheticBeneficiaryRow(
+  n: number,
+  random: () => number,
+  row: { id: string; reference: string; at: string; counterId: string; createdBy?: string },
+): Record<(typeof SYNTHETIC_ROW_COLUMNS)[number], unknown> {
+  const p = syntheticBeneficiary(n, random);
+  const by = row.createdBy ?? 'bench';
+  return {
+    id: row.id,
+    reference: row.reference,
+    id_type: p.idType,
+    id_number: p.idNumber,
+    first_name: p.firstName,
+    father_name: p.fatherName,
+    grandfather_name: p.grandfatherName,
+    family_name: p.familyName,
+    name_normalised: normaliseName([p.firstName, p.fatherName, p.grandfatherName, p.familyName]),
+    gender: p.gender,
+    birth_date: p.birthDate?.value ?? null,
+    nationality: p.nationality ?? 'SA',
+    mobile: normaliseSaudiMobile(p.mobile)!,
+    city: p.city ?? null,
+    category: p.category ?? null,
+    version: 1,
+    created_at: row.at,
+    updated_at: row.at,
+    created_by: by,
+    updated_by: by,
+    counter_id: row.counterId,
   };
 }

@@ -14,9 +14,7 @@ import { openDatabase, migrateToLatest } from '../../main/db/open-database';
 import { bulkInsertJson } from '../../main/db/bulk-insert';
 import { searchBeneficiaries } from '../../main/beneficiaries/beneficiary-search';
 import { findDuplicates } from '../../main/beneficiaries/duplicate-check';
-import { prng, syntheticBeneficiary } from '../../main/demo/synthetic-people';
-import { normaliseName } from '../../shared/text/arabic-normalise';
-import { normaliseSaudiMobile } from '../../shared/validation/phone';
+import { prng, SYNTHETIC_ROW_COLUMNS, syntheticBeneficiaryRow } from '../../main/demo/synthetic-people';
 import { makeTempDir } from '../support/temp-dir';
 import { timeEach, trackPeakMemory } from './stats';
 
@@ -25,11 +23,7 @@ const ROWS = Number(values.rows ?? 1_000_000);
 const SAMPLES = Number(values.samples ?? 1000);
 const BASELINE_SAMPLES = Math.max(10, Math.round(SAMPLES / 20));
 const BATCH = 2000;
-const COLUMNS = [
-  'id', 'reference', 'id_type', 'id_number', 'first_name', 'father_name', 'grandfather_name', 'family_name',
-  'name_normalised', 'gender', 'birth_date', 'nationality', 'mobile', 'city', 'category', 'version',
-  'created_at', 'updated_at', 'created_by', 'updated_by', 'counter_id',
-];
+const COLUMNS = SYNTHETIC_ROW_COLUMNS;
 
 const peakMemory = trackPeakMemory();
 const tmp = makeTempDir('istiqbal-bench-');
@@ -48,31 +42,14 @@ while (built < ROWS) {
   for (let b = 0; b < 20 && built < ROWS; b++) {
     const rows: Record<string, unknown>[] = [];
     for (let i = 0; i < BATCH && built < ROWS; i++, built++) {
-      const p = syntheticBeneficiary(built + 1, random);
-      const birth = p.birthDate?.value ?? null;
-      rows.push({
-        id: `bench-${built}`,
-        reference: `B-1448-K01-${String(built + 1).padStart(7, '0')}`,
-        id_type: p.idType,
-        id_number: p.idNumber,
-        first_name: p.firstName,
-        father_name: p.fatherName,
-        grandfather_name: p.grandfatherName,
-        family_name: p.familyName,
-        name_normalised: normaliseName([p.firstName, p.fatherName, p.grandfatherName, p.familyName]),
-        gender: p.gender,
-        birth_date: birth,
-        nationality: p.nationality ?? 'SA',
-        mobile: normaliseSaudiMobile(p.mobile)!,
-        city: p.city ?? null,
-        category: p.category ?? null,
-        version: 1,
-        created_at: at,
-        updated_at: at,
-        created_by: 'bench',
-        updated_by: 'bench',
-        counter_id: 'bench',
-      });
+      rows.push(
+        syntheticBeneficiaryRow(built + 1, random, {
+          id: `bench-${built}`,
+          reference: `B-1448-K01-${String(built + 1).padStart(7, '0')}`,
+          at,
+          counterId: 'bench',
+        }),
+      );
     }
     chunk.push(rows);
   }

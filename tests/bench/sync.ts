@@ -12,9 +12,7 @@ import { performance } from 'node:perf_hooks';
 import type pg from 'pg';
 import { createCore, type Core } from '../../main/core/create-core';
 import { bulkInsertJson } from '../../main/db/bulk-insert';
-import { prng, syntheticBeneficiary } from '../../main/demo/synthetic-people';
-import { normaliseName } from '../../shared/text/arabic-normalise';
-import { normaliseSaudiMobile } from '../../shared/validation/phone';
+import { prng, SYNTHETIC_ROW_COLUMNS, syntheticBeneficiaryRow } from '../../main/demo/synthetic-people';
 import { connectCentral } from '../../main/central/connect';
 import { pushAll } from '../../main/sync/push';
 import { pullAll } from '../../main/sync/pull';
@@ -39,11 +37,7 @@ async function counter(name: string, code: string): Promise<Core> {
   return core;
 }
 
-const COLUMNS = [
-  'id', 'reference', 'id_type', 'id_number', 'first_name', 'father_name', 'grandfather_name', 'family_name',
-  'name_normalised', 'gender', 'birth_date', 'nationality', 'mobile', 'city', 'category', 'version',
-  'created_at', 'updated_at', 'created_by', 'updated_by', 'counter_id',
-];
+const COLUMNS = SYNTHETIC_ROW_COLUMNS;
 
 try {
   const a = await counter('a', 'K01');
@@ -57,30 +51,14 @@ try {
   for (let done = 0; done < ROWS; ) {
     const rows: Record<string, unknown>[] = [];
     for (let i = 0; i < 5000 && done < ROWS; i++, done++) {
-      const p = syntheticBeneficiary(done + 1, random);
-      rows.push({
-        id: `sync-bench-${String(done).padStart(7, '0')}`,
-        reference: `B-1448-K01-${String(done + 1).padStart(7, '0')}`,
-        id_type: p.idType,
-        id_number: p.idNumber,
-        first_name: p.firstName,
-        father_name: p.fatherName,
-        grandfather_name: p.grandfatherName,
-        family_name: p.familyName,
-        name_normalised: normaliseName([p.firstName, p.fatherName, p.grandfatherName, p.familyName]),
-        gender: p.gender,
-        birth_date: p.birthDate?.value ?? null,
-        nationality: p.nationality ?? 'SA',
-        mobile: normaliseSaudiMobile(p.mobile)!,
-        city: p.city ?? null,
-        category: p.category ?? null,
-        version: 1,
-        created_at: at,
-        updated_at: at,
-        created_by: 'bench',
-        updated_by: 'bench',
-        counter_id: aCounter,
-      });
+      rows.push(
+        syntheticBeneficiaryRow(done + 1, random, {
+          id: `sync-bench-${String(done).padStart(7, '0')}`,
+          reference: `B-1448-K01-${String(done + 1).padStart(7, '0')}`,
+          at,
+          counterId: aCounter,
+        }),
+      );
     }
     await a.db.transaction().execute((trx) => bulkInsertJson(trx, 'beneficiaries', COLUMNS, rows));
   }

@@ -8,9 +8,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../main/db/open-database';
 import { bulkInsertJson } from '../../main/db/bulk-insert';
-import { prng, syntheticBeneficiary } from '../../main/demo/synthetic-people';
-import { normaliseName } from '../../shared/text/arabic-normalise';
-import { normaliseSaudiMobile } from '../../shared/validation/phone';
+import { prng, SYNTHETIC_ROW_COLUMNS, syntheticBeneficiaryRow } from '../../main/demo/synthetic-people';
 import { VISIT_PURPOSES } from '../../shared/walk-ins/schemas';
 import { SUPPORT_TYPES } from '../../shared/requests/schemas';
 import { CONTACT_CHANNELS } from '../../shared/contacts/schemas';
@@ -23,10 +21,7 @@ const SERVICES = ['support', 'inquiry', 'documents'] as const;
 const DAY = 86_400_000;
 const MIN = 60_000;
 
-const BENEFICIARY_COLUMNS = [
-  'id', 'reference', 'id_type', 'id_number', 'first_name', 'father_name', 'grandfather_name', 'family_name',
-  'name_normalised', 'gender', 'birth_date', 'nationality', 'mobile', 'version', 'created_at', 'updated_at', 'created_by', 'updated_by', 'counter_id',
-];
+const BENEFICIARY_COLUMNS = SYNTHETIC_ROW_COLUMNS;
 const REC = ['id', 'created_at', 'updated_at', 'created_by', 'counter_id'];
 
 export interface Volume {
@@ -47,28 +42,14 @@ export async function seedBeneficiaries(db: Db, rows: number, random: () => numb
   for (let start = 0; start < rows; start += 40_000) {
     const batch: Record<string, unknown>[] = [];
     for (let n = start; n < Math.min(rows, start + 40_000); n++) {
-      const p = syntheticBeneficiary(n + 1, random);
-      batch.push({
-        id: `b-${n}`,
-        reference: `B-1446-K01-${String(n + 1).padStart(7, '0')}`,
-        id_type: p.idType,
-        id_number: p.idNumber,
-        first_name: p.firstName,
-        father_name: p.fatherName,
-        grandfather_name: p.grandfatherName,
-        family_name: p.familyName,
-        name_normalised: normaliseName([p.firstName, p.fatherName, p.grandfatherName, p.familyName]),
-        gender: p.gender,
-        birth_date: p.birthDate?.value ?? null,
-        nationality: p.nationality ?? 'SA',
-        mobile: normaliseSaudiMobile(p.mobile)!,
-        version: 1,
-        created_at: at,
-        updated_at: at,
-        created_by: 'bench',
-        updated_by: 'bench',
-        counter_id: COUNTERS[n % COUNTERS.length],
-      });
+      batch.push(
+        syntheticBeneficiaryRow(n + 1, random, {
+          id: `b-${n}`,
+          reference: `B-1446-K01-${String(n + 1).padStart(7, '0')}`,
+          at,
+          counterId: COUNTERS[n % COUNTERS.length]!,
+        }),
+      );
     }
     await db.transaction().execute((trx) => bulkInsertJson(trx, 'beneficiaries', BENEFICIARY_COLUMNS, batch));
   }
