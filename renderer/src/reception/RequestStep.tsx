@@ -1,6 +1,6 @@
 /** The support request (طلب دعم مستفيد): type, amount or items, justification. Refused input keeps every character. */
 import { useState } from 'react';
-import { Alert, Button, Group, NativeSelect, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Loader, NativeSelect, Stack, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../api/client';
@@ -49,6 +49,9 @@ export function RequestStep({
     }
   };
 
+  // The form appears with its support types loaded: the type box takes focus at once, and keys
+  // pressed in it must move through the real list, not an empty one that fills in later.
+  if (types.isPending) return <Loader size="sm" aria-label={t('reception.request.title')} />;
   return (
     <Stack gap="md" component="form" onSubmit={(e) => (e.preventDefault(), save.mutate())} onKeyDown={onKeyDown} data-testid="request-step">
       <Title order={2} size="h3">
