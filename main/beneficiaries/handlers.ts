@@ -4,9 +4,12 @@ import type { HandlersOf } from '../ipc/handlers';
 import type { BeneficiaryService } from './beneficiary-service';
 import { searchBeneficiaries } from './beneficiary-search';
 import { findDuplicates } from './duplicate-check';
+import type { CategoryService } from './category-service';
 
-export function beneficiaryHandlers(db: Db, service: BeneficiaryService): HandlersOf<keyof typeof beneficiariesContract> {
+export function beneficiaryHandlers(db: Db, service: BeneficiaryService, categories: CategoryService): HandlersOf<keyof typeof beneficiariesContract> {
   return {
+    'beneficiaries:allCategories': () => categories.all(),
+    'beneficiaries:saveCategories': (input, ctx) => categories.save(ctx.actor(), input.categories),
     'beneficiaries:categories': async () => {
       const rows = await db.selectFrom('beneficiary_categories').selectAll().where('active', '=', 1).orderBy('sort_order').execute();
       return rows.map((r) => ({ key: r.key, nameAr: r.name_ar, nameEn: r.name_en }));

@@ -9,6 +9,7 @@ import { createRouter, type Router } from '../ipc/router';
 import type { Handlers } from '../ipc/handlers';
 import { createBeneficiaryService, type BeneficiaryService } from '../beneficiaries/beneficiary-service';
 import { beneficiaryHandlers } from '../beneficiaries/handlers';
+import { createCategoryService } from '../beneficiaries/category-service';
 import { createSessionStore, type SessionStore } from '../session/session-store';
 import { sessionHandlers } from '../session/handlers';
 import { bootstrap } from '../setup/bootstrap';
@@ -127,7 +128,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...auditHandlers(db),
     ...privacyHandlers({ db, clock, newId }),
     ...syncHandlers(sync),
-    ...beneficiaryHandlers(db, beneficiaries),
+    ...beneficiaryHandlers(db, beneficiaries, createCategoryService({ db, clock, newId })),
     ...walkInHandlers(createQueueService({ db, clock, newId }), createVisitService({ db, clock, newId })),
     ...requestHandlers(createRequestService({ db, clock, newId }), createRequestConfigService({ db, clock, newId })),
     ...channels.handlers,

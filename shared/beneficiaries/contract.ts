@@ -14,7 +14,24 @@ export type DuplicateCandidate = z.infer<typeof duplicateCandidate>;
 
 export const category = z.object({ key: z.string(), nameAr: z.string(), nameEn: z.string() });
 
+export const categoryEntry = z.object({
+  key: z.string().regex(/^[a-z0-9_-]{1,40}$/).nullish(),
+  nameAr: z.string().trim().min(1, 'required').max(60, 'tooLong'),
+  nameEn: z.string().trim().min(1, 'required').max(60, 'tooLong'),
+  active: z.boolean(),
+});
+
 export const beneficiariesContract = {
+  'beneficiaries:allCategories': channel({
+    input: z.object({}).optional(),
+    output: z.array(categoryEntry.extend({ key: z.string() })),
+    access: ['administrator'],
+  }),
+  'beneficiaries:saveCategories': channel({
+    input: z.object({ categories: z.array(categoryEntry).min(1, 'required').max(50, 'tooLong') }),
+    output: z.array(categoryEntry.extend({ key: z.string() })),
+    access: ['administrator'],
+  }),
   'beneficiaries:categories': channel({
     input: z.object({}).optional(),
     output: z.array(category),

@@ -54,6 +54,8 @@ export const CHANNEL_NAMES = [
   'privacy:recordBreach',
   'privacy:updateBreach',
   'beneficiaries:categories',
+  'beneficiaries:allCategories',
+  'beneficiaries:saveCategories',
   'beneficiaries:search',
   'beneficiaries:get',
   'beneficiaries:create',

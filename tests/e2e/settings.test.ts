@@ -37,6 +37,22 @@ describe('settings', () => {
     await h.screenshot('settings-backups');
   });
 
+  it('adds a beneficiary category that the registry form then offers', async () => {
+    await h.page.getByTestId('settings-tab-categories').click();
+    await h.page.getByTestId('category-add').click();
+    const rows = await h.page.getByTestId('categories-form').locator('[data-testid^="category-ar-"]').count();
+    await h.page.getByTestId(`category-ar-${rows - 1}`).fill('أسر السجناء');
+    await h.page.getByTestId(`category-en-${rows - 1}`).fill("Prisoners' families");
+    await h.page.getByTestId('categories-save').click();
+    await h.page.getByRole('status').getByText('تم الحفظ').waitFor();
+    await h.screenshot('settings-categories');
+    await h.page.getByTestId('nav-beneficiaries').click();
+    await h.page.getByTestId('new-beneficiary').click();
+    await expect(h.page.getByLabel('الفئة').locator('option').allTextContents()).resolves.toContain('أسر السجناء');
+    await h.page.getByRole('button', { name: 'إلغاء' }).click();
+    await h.page.getByTestId('nav-settings').click();
+  });
+
   it('collects diagnostics without personal data', async () => {
     await h.page.getByTestId('settings-tab-diagnostics').click();
     await h.page.getByTestId('diagnostics-collect').click();

@@ -61,7 +61,7 @@ describe('router', () => {
       fc.asyncProperty(fc.constantFrom(...CHANNELS), fc.anything(), async (channel, payload) => {
         const r = await call(core, channel, payload);
         expect(typeof r.ok).toBe('boolean');
-        if (!r.ok) expect(['VALIDATION', 'NOT_FOUND', 'DUPLICATE']).toContain(r.error.code);
+        if (!r.ok) expect(['VALIDATION', 'NOT_FOUND', 'DUPLICATE', 'CONFLICT']).toContain(r.error.code);
       }),
       { numRuns: 300 },
     );

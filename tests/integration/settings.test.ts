@@ -77,3 +77,32 @@ describe('first-run setup', () => {
     }
   });
 });
+
+describe('beneficiary categories', () => {
+  it('renames, reorders, deactivates and adds categories, audited; the form list shows active ones in order', async () => {
+    const all = await call(core, 'beneficiaries:allCategories', {});
+    expect(all.ok).toBe(true);
+    if (!all.ok) return;
+    const list = all.value as { key: string; nameAr: string; nameEn: string; active: boolean }[];
+    const [first, second, ...rest] = list;
+    const saved = await call(core, 'beneficiaries:saveCategories', {
+      categories: [
+        { ...second!, nameAr: 'أرامل وأيتام' },
+        { ...first!, active: false },
+        ...rest,
+        { key: null, nameAr: 'أسر السجناء', nameEn: "Prisoners' families", active: true },
+      ],
+    });
+    expect(saved.ok).toBe(true);
+    const active = await call(core, 'beneficiaries:categories', {});
+    expect(active.ok && (active.value as { nameAr: string }[]).map((c) => c.nameAr)).toEqual([
+      'أرامل وأيتام',
+      ...rest.map((r) => r.nameAr),
+      'أسر السجناء',
+    ]);
+    const bad = await call(core, 'beneficiaries:saveCategories', { categories: [{ key: null, nameAr: '', nameEn: 'x', active: true }] });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: [{ path: 'categories.0.nameAr' }] } });
+    const audit = await core.db.selectFrom('audit_log').select('entity').where('entity', '=', 'beneficiary_categories').execute();
+    expect(audit).toHaveLength(1);
+  });
+});

@@ -1,5 +1,6 @@
 /** The registry's words, Arabic first; merged into the app's messages in i18n/index.ts. */
 export const beneficiariesAr = {
+  categoriesPanel: { nameAr: 'الاسم بالعربية', nameEn: 'الاسم بالإنجليزية', active: 'مفعّلة', add: 'إضافة فئة', up: 'تحريك للأعلى', down: 'تحريك للأسفل' },
   title: 'المستفيدون',
   searchLabel: 'بحث عن مستفيد',
   searchPlaceholder: 'رقم الهوية أو الجوال أو الرقم المرجعي أو جزء من الاسم',
@@ -78,6 +79,7 @@ export const beneficiariesAr = {
 };
 
 export const beneficiariesEn: typeof beneficiariesAr = {
+  categoriesPanel: { nameAr: 'Name in Arabic', nameEn: 'Name in English', active: 'Active', add: 'Add category', up: 'Move up', down: 'Move down' },
   title: 'Beneficiaries',
   searchLabel: 'Find a beneficiary',
   searchPlaceholder: 'ID number, mobile, reference or part of the name',

@@ -16,6 +16,7 @@ import { OrganisationPanel } from './OrganisationPanel';
 import { CounterPanel } from './CounterPanel';
 import { BackupsPanel } from './BackupsPanel';
 import { DiagnosticsPanel } from './DiagnosticsPanel';
+import { CategoriesPanel } from '../beneficiaries/CategoriesPanel';
 import { PrintersPanel } from '../printing/PrintersPanel';
 
 export interface SettingsPanel {
@@ -27,10 +28,11 @@ export interface SettingsPanel {
 }
 
 export const SETTINGS_PANELS: SettingsPanel[] = [
-  { key: 'organisation', render: () => <OrganisationPanel /> },
-  { key: 'counter', render: () => <CounterPanel /> },
-  { key: 'backups', render: () => <BackupsPanel /> },
-  { key: 'diagnostics', render: () => <DiagnosticsPanel /> },
+  { key: 'organisation', render: () => <OrganisationPanel />, channel: 'settings:saveOrganisation' },
+  { key: 'counter', render: () => <CounterPanel />, channel: 'settings:saveCounter' },
+  { key: 'categories', render: () => <CategoriesPanel />, channel: 'beneficiaries:saveCategories' },
+  { key: 'backups', render: () => <BackupsPanel />, channel: 'backups:create' },
+  { key: 'diagnostics', render: () => <DiagnosticsPanel />, channel: 'diagnostics:collect' },
   { key: 'printers', render: () => <PrintersPanel />, channel: 'printing:savePrinter' },
   { key: 'users', render: () => <UsersPanel /> },
   { key: 'audit', render: () => <AuditPanel />, channel: 'audit:list' },
