@@ -42,8 +42,3 @@ export function hijriYear(date: Date, timeZone = RIYADH): number {
   const year = parts.find((p) => p.type === 'year');
   return Number(year?.value);
 }
-
-/** Both calendars at once, for status bars and printed documents. */
-export function formatBothCalendars(date: Date, language: Language): { gregorian: string; hijri: string } {
-  return { gregorian: formatGregorian(date, language), hijri: formatHijri(date, language) };
-}

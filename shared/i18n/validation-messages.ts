@@ -27,7 +27,6 @@ export const VALIDATION_MESSAGES = {
     en: 'The ID type does not match the number: national IDs start with 1, Iqamas with 2.',
   },
   'idNumber.format': { ar: 'رقم الوثيقة غير صحيح.', en: 'The document number is not valid.' },
-  'idExpiry.past': { ar: 'الوثيقة منتهية الصلاحية.', en: 'The document has expired.' },
   'mobile.invalid': {
     ar: 'رقم الجوال غير صحيح. اكتبه هكذا: 05XXXXXXXX.',
     en: 'The mobile number is not valid. Write it as 05XXXXXXXX.',

@@ -11,5 +11,3 @@ export type ReferenceKind = keyof typeof REFERENCE_KINDS;
 export function formatReference(prefix: string, hijriYear: number, counterCode: string, sequence: number): string {
   return `${prefix}-${hijriYear}-${counterCode}-${String(sequence).padStart(6, '0')}`;
 }
-
-export const REFERENCE_PATTERN = /^[A-Z]-\d{4}-[A-Z0-9]{2,6}-\d{6,}$/;
