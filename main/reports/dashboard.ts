@@ -4,7 +4,7 @@ import type { Db } from '../db/open-database';
 import type { Dashboard } from '../../shared/reports/schemas';
 import { riyadhDay, riyadhDayRange } from '../../shared/calls/riyadh-day';
 import { MIN_DECISION_DAYS } from '../../shared/requests/status';
-import { counterClause, groupedStats, minutesBetween, round1 } from './stats-sql';
+import { columnStats, counterClause, round1 } from './stats-sql';
 
 export async function todayDashboard(db: Db, now: Date, counterId: string | null): Promise<Dashboard> {
   const day = riyadhDay(now);
@@ -23,21 +23,23 @@ export async function todayDashboard(db: Db, now: Date, counterId: string | null
       (SELECT COUNT(*) FROM support_requests r WHERE r.deleted_at IS NULL AND r.status = 'submitted' AND r.submitted_at <= ${pastLimit} ${counterClause('r', counterId)}) AS awaitingPast14Days,
       (SELECT COUNT(*) FROM satisfaction_ratings s WHERE s.deleted_at IS NULL AND s.created_at >= ${start} AND s.created_at < ${end} ${counterClause('s', counterId)}) AS ratingsToday,
       (SELECT SUM(s.rating >= 4) FROM satisfaction_ratings s WHERE s.deleted_at IS NULL AND s.created_at >= ${start} AND s.created_at < ${end} ${counterClause('s', counterId)}) AS goodToday`.execute(db),
-    groupedStats(db, sql`SELECT '__all' AS g, ${minutesBetween('t.arrived_at', 't.called_at')} AS m ${ticketBase} AND t.called_at IS NOT NULL`, { total: false }),
-    groupedStats(db, sql`SELECT '__all' AS g, ${minutesBetween('t.started_at', 't.ended_at')} AS m ${ticketBase} AND t.status = 'done' AND t.started_at IS NOT NULL AND t.ended_at IS NOT NULL`, { total: false }),
+    columnStats(db, sql`${ticketBase} AND t.wait_ms IS NOT NULL`, sql.ref('t.wait_ms')),
+    columnStats(db, sql`${ticketBase} AND t.service_ms IS NOT NULL`, sql.ref('t.service_ms')),
   ]);
   const c = counts.rows[0] ?? {};
   const n = (k: string) => Number(c[k] ?? 0);
-  const w = waits.get('__all');
-  const s = services.get('__all');
+  // Milliseconds stored on each ticket (migration 0009), shown in minutes.
+  const minutes = (v: number | null) => (v === null ? null : round1(v / 60_000));
+  const w = waits;
+  const s = services;
   return {
     day,
     waitingNow: n('waitingNow'),
     served: n('served'),
-    avgWaitMinutes: round1(w?.avg),
-    p90WaitMinutes: round1(w?.p90),
-    avgServiceMinutes: round1(s?.avg),
-    p90ServiceMinutes: round1(s?.p90),
+    avgWaitMinutes: minutes(w.avg),
+    p90WaitMinutes: minutes(w.p90),
+    avgServiceMinutes: minutes(s.avg),
+    p90ServiceMinutes: minutes(s.p90),
     callsToday: n('callsToday'),
     openFollowUps: n('openFollowUps'),
     lettersToday: n('lettersToday'),

@@ -12,7 +12,7 @@ import { VISIT_PURPOSES } from '../../shared/walk-ins/schemas';
 import { LETTER_STATUSES } from '../../shared/letters/schemas';
 import { LETTER_KINDS } from '../../shared/letters/reference-pattern';
 import { MIN_DECISION_DAYS } from '../../shared/requests/status';
-import { counterClause, daysBetween, groupedStats, minutesBetween, round1 } from './stats-sql';
+import { columnStats, counterClause, daysBetween, groupedStats, round1 } from './stats-sql';
 
 type Kind = ReportTable['columns'][number]['kind'];
 type Cols = [key: string, kind: Kind][];
@@ -81,27 +81,27 @@ const BUCKETS = [
   ['m60+', 60, null],
 ] as const;
 
-/** Minutes between two ISO instants of a ticket, for the tickets of the range. */
+const MINUTE_MS = 60_000;
+
+/**
+ * Waiting (called − arrived) or service (ended − started, finished tickets) times of the range's
+ * tickets, from the milliseconds stored on each ticket when it was called or finished (migration
+ * 0009) through the covering index on (day, counter, value): the same tickets and values the
+ * timestamps give, without parsing two timestamps per ticket.
+ */
 async function distribution(ctx: Ctx, id: 'waitingDistribution' | 'serviceDistribution'): Promise<ReportTable> {
   const { db, b } = ctx;
-  const [from, to, cond] =
-    id === 'waitingDistribution'
-      ? [sql.ref('t.arrived_at'), sql.ref('t.called_at'), sql`t.called_at IS NOT NULL`]
-      : [sql.ref('t.started_at'), sql.ref('t.ended_at'), sql`t.status = 'done' AND t.started_at IS NOT NULL AND t.ended_at IS NOT NULL`];
-  const base = sql`SELECT '__all' AS g, ${minutesBetween(from, to)} AS m FROM queue_tickets t
-    WHERE t.deleted_at IS NULL AND t.day >= ${b.fromDay} AND t.day <= ${b.toDay} AND ${cond} ${counterClause('t', b.counterId)}`;
-  const buckets = sql.join(BUCKETS.map(([key, lo, hi]) => sql`SUM(CASE WHEN m >= ${lo} ${hi === null ? sql`` : sql`AND m < ${hi}`} THEN 1 ELSE 0 END) AS ${sql.ref(key)}`));
-  // One pass: the minutes are computed once, then sorted for the percentiles and counted into buckets.
-  const stats = await groupedStats(db, base, { total: false, extra: buckets });
-  const all = stats.get('__all');
-  const c: Record<string, number | null> = all ?? {};
-  const n = all ? Number(all.n) : 0;
-  const rows = BUCKETS.map(([key]) => ({ key, label: rowName(key), values: [Number(c[key] ?? 0), pct(Number(c[key] ?? 0), n)] }));
-  const summary = (['count', 'avg', 'p50', 'p90', 'max'] as const).map((k) => ({
-    key: k,
-    label: SUMMARY_NAMES[k]!,
-    value: k === 'count' ? n : round1(all?.[k] ?? null),
-  }));
+  const value = sql.ref(id === 'waitingDistribution' ? 't.wait_ms' : 't.service_ms');
+  // The first two conditions are the partial indexes' own, so the planner can use them; the unary
+  // + keeps it off the (counter, day, …) ticket-number index, which would need a table read per row.
+  const counter = b.counterId ? sql`AND +t.counter_id = ${b.counterId}` : sql``;
+  const from = sql`FROM queue_tickets t WHERE t.deleted_at IS NULL AND ${value} IS NOT NULL AND t.day >= ${b.fromDay} AND t.day <= ${b.toDay} ${counter}`;
+  const s = await columnStats(db, from, value, BUCKETS.map(([key, lo, hi]) => [key, lo * MINUTE_MS, hi === null ? null : hi * MINUTE_MS] as const));
+  const n = s.n;
+  const rows = BUCKETS.map(([key]) => ({ key, label: rowName(key), values: [s.buckets[key] ?? 0, pct(s.buckets[key] ?? 0, n)] }));
+  const minutes = (v: number | null) => (v === null ? null : round1(v / MINUTE_MS));
+  const figures = { count: n, avg: minutes(s.avg), p50: minutes(s.p50), p90: minutes(s.p90), max: minutes(s.max) };
+  const summary = (['count', 'avg', 'p50', 'p90', 'max'] as const).map((k) => ({ key: k, label: SUMMARY_NAMES[k]!, value: figures[k] }));
   return table(id, [['count', 'count'], ['percent', 'percent']], rows, [n, n ? 100 : null], 0, summary);
 }
 

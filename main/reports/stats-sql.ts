@@ -5,6 +5,7 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../db/open-database';
+import { rankOf } from '../../shared/reports/percentile';
 
 export interface GroupStats {
   g: string;
@@ -63,4 +64,44 @@ export function minutesBetween(from: Col, to: Col): RawBuilder<unknown> {
 
 export function daysBetween(from: Col, to: Col): RawBuilder<unknown> {
   return sql`((unixepoch(${col(to)}, 'subsec') - unixepoch(${col(from)}, 'subsec')) / 86400.0)`;
+}
+
+export interface ColumnStats {
+  n: number;
+  avg: number | null;
+  p50: number | null;
+  p90: number | null;
+  max: number | null;
+  /** Rows with lo ≤ value < hi (hi null: no upper bound), per bucket key. */
+  buckets: Record<string, number>;
+}
+
+/**
+ * The same figures as groupedStats for ONE group, over a stored number a covering index holds
+ * (e.g. queue_tickets.wait_ms): `from` is a `FROM … WHERE …` fragment, `value` the column. One
+ * aggregate pass over the index gives n, average, maximum and bucket counts; knowing n, the two
+ * nearest-rank values come from one sort of the bare numbers, with no timestamps to parse and no
+ * windowed partitions. Exact: the ranks are the definition's ceil(p·n/100).
+ */
+export async function columnStats(
+  db: Db,
+  from: RawBuilder<unknown>,
+  value: RawBuilder<unknown>,
+  buckets: readonly (readonly [key: string, lo: number, hi: number | null])[] = [],
+): Promise<ColumnStats> {
+  const sums = buckets.map(([key, lo, hi]) => sql`SUM(${value} >= ${lo}${hi === null ? sql`` : sql` AND ${value} < ${hi}`}) AS ${sql.ref(key)}`);
+  const agg = await sql<Record<string, number | null>>`
+    SELECT COUNT(*) AS n, AVG(${value}) AS avg, MAX(${value}) AS max ${sums.length ? sql`, ${sql.join(sums)}` : sql``} ${from}`.execute(db);
+  const a = agg.rows[0] ?? {};
+  const n = Number(a.n ?? 0);
+  const counts = Object.fromEntries(buckets.map(([key]) => [key, Number(a[key] ?? 0)]));
+  if (n === 0) return { n, avg: null, p50: null, p90: null, max: null, buckets: counts };
+  const r50 = rankOf(n, 50);
+  const r90 = rankOf(n, 90);
+  const ranks = await sql<{ p50: number | null; p90: number | null }>`
+    SELECT MAX(CASE WHEN rn = ${r50} THEN v END) AS p50, MAX(CASE WHEN rn = ${r90} THEN v END) AS p90
+    FROM (SELECT v, ROW_NUMBER() OVER (ORDER BY v) AS rn FROM (SELECT ${value} AS v ${from} ORDER BY v LIMIT ${r90}))
+  `.execute(db);
+  const p = ranks.rows[0];
+  return { n, avg: a.avg ?? null, p50: p?.p50 ?? null, p90: p?.p90 ?? null, max: a.max ?? null, buckets: counts };
 }

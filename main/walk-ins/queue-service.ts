@@ -12,6 +12,7 @@ import type { QueueView, TicketView, TicketStatus } from '../../shared/walk-ins/
 import { AppError, GENERIC_MESSAGES } from '../../shared/errors/app-error';
 import { appendAudit } from '../audit/append-audit';
 import { riyadhDay } from './riyadh-day';
+import { durationMs } from './ticket-durations';
 
 const NO_SUCH_SERVICE = { ar: 'الخدمة غير موجودة أو موقوفة.', en: 'This service does not exist or is switched off.' };
 const QUEUE_EMPTY = { ar: 'لا يوجد أحد في الانتظار.', en: 'Nobody is waiting.' };
@@ -90,6 +91,8 @@ export function createQueueService({ db, clock, newId }: { db: Db; clock: Clock;
           started_at: null,
           ended_at: null,
           visit_id: null,
+          wait_ms: null,
+          service_ms: null,
           created_at: at,
           updated_at: at,
           created_by: actor.userId,
@@ -124,7 +127,7 @@ export function createQueueService({ db, clock, newId }: { db: Db; clock: Clock;
         if (serviceKey) q = q.where('service_key', '=', serviceKey);
         const next = await q.orderBy('arrived_at').orderBy('id').limit(1).executeTakeFirst();
         if (!next) throw new AppError('NOT_FOUND', QUEUE_EMPTY);
-        await trx.updateTable('queue_tickets').set({ status: 'called', called_at: at, called_by: actor.userId, updated_at: at }).where('id', '=', next.id).execute();
+        await trx.updateTable('queue_tickets').set({ status: 'called', called_at: at, called_by: actor.userId, wait_ms: durationMs(next.arrived_at, at), updated_at: at }).where('id', '=', next.id).execute();
         const after = await ticket(trx, next.id);
         await appendAudit(trx, actor, { action: 'update', entity: 'queue_ticket', entityId: next.id, before: next, after }, newId(), now);
         return toTicketView(after);

@@ -23,6 +23,10 @@ export interface QueueTicketsTable extends RecordColumns {
   started_at: string | null;
   ended_at: string | null;
   visit_id: string | null;
+  /** called_at − arrived_at in ms, set when the ticket is called (migration 0009). */
+  wait_ms: number | null;
+  /** ended_at − started_at in ms, set when the ticket is done (migration 0009). */
+  service_ms: number | null;
 }
 
 export interface VisitsTable extends RecordColumns {

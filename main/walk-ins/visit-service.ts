@@ -12,6 +12,7 @@ import type { ReferralView, VisitPurpose, VisitView } from '../../shared/walk-in
 import { AppError, GENERIC_MESSAGES } from '../../shared/errors/app-error';
 import { appendAudit } from '../audit/append-audit';
 import { beneficiaryBrief, userNames } from './lookups';
+import { durationMs } from './ticket-durations';
 
 type Reader = Db | Transaction<Database>;
 
@@ -94,9 +95,10 @@ export function createVisitService({ db, clock, newId }: { db: Db; clock: Clock;
             purpose = (s?.default_purpose as VisitPurpose | undefined) ?? purpose;
           }
           // Opening the interview starts the service; a ticket opened without "call next" is called now.
+          const calledAt = t.called_at ?? at;
           await trx
             .updateTable('queue_tickets')
-            .set({ status: 'serving', called_at: t.called_at ?? at, called_by: t.called_by ?? actor.userId, started_at: at, visit_id: id, updated_at: at })
+            .set({ status: 'serving', called_at: calledAt, called_by: t.called_by ?? actor.userId, wait_ms: durationMs(t.arrived_at, calledAt), started_at: at, visit_id: id, updated_at: at })
             .where('id', '=', t.id)
             .execute();
         }
@@ -152,7 +154,10 @@ export function createVisitService({ db, clock, newId }: { db: Db; clock: Clock;
         if (before.ended_at) return visitView(trx, before);
         await trx.updateTable('visits').set({ ended_at: at, updated_at: at, version: before.version + 1 }).where('id', '=', id).execute();
         if (before.ticket_id) {
-          await trx.updateTable('queue_tickets').set({ status: 'done', ended_at: at, updated_at: at }).where('id', '=', before.ticket_id).execute();
+          const t = await trx.selectFrom('queue_tickets').select('started_at').where('id', '=', before.ticket_id).executeTakeFirst();
+          // The service time ends with the interview; stored with the status so reports read one number.
+          const serviceMs = t?.started_at ? durationMs(t.started_at, at) : null;
+          await trx.updateTable('queue_tickets').set({ status: 'done', ended_at: at, service_ms: serviceMs, updated_at: at }).where('id', '=', before.ticket_id).execute();
         }
         const after = await visitRow(trx, id);
         await appendAudit(trx, actor, { action: 'update', entity: 'visit', entityId: id, before, after }, newId(), now);

@@ -91,6 +91,7 @@ export async function seedActivity(db: Db, beneficiaries: number, lastDay: strin
         service_key: service, day, number, label: `${service[0]!.toUpperCase()}-${String(number).padStart(3, '0')}`,
         status: noShow ? 'no_show' : 'done', arrived_at: iso(arrived), called_at: noShow ? null : iso(arrived + wait), called_by: noShow ? null : staff,
         started_at: noShow ? null : iso(arrived + wait), ended_at: iso(arrived + wait + (noShow ? 0 : service_ms)), visit_id: visitId,
+        wait_ms: noShow ? null : wait, service_ms: noShow ? null : service_ms,
       });
       if (!visitId) continue;
       const start = arrived + wait;
@@ -139,7 +140,7 @@ export async function seedActivity(db: Db, beneficiaries: number, lastDay: strin
       rows.contacts.push({ id: `o-${++seq}`, created_at: iso(at), updated_at: iso(at), created_by: pick(STAFF), counter_id: pick(COUNTERS), reference: `O-${seq}`, channel: pick(CONTACT_CHANNELS), summary: 'تواصل تجريبي', status: 'handled' });
     }
     await db.transaction().execute(async (trx) => {
-      await bulkInsertJson(trx, 'queue_tickets', [...REC, 'service_key', 'day', 'number', 'label', 'status', 'arrived_at', 'called_at', 'called_by', 'started_at', 'ended_at', 'visit_id'], rows.tickets);
+      await bulkInsertJson(trx, 'queue_tickets', [...REC, 'service_key', 'day', 'number', 'label', 'status', 'arrived_at', 'called_at', 'called_by', 'started_at', 'ended_at', 'visit_id', 'wait_ms', 'service_ms'], rows.tickets);
       await bulkInsertJson(trx, 'visits', [...REC, 'ticket_id', 'beneficiary_id', 'purpose', 'qa_json', 'started_at', 'ended_at', 'version'], rows.visits);
       await bulkInsertJson(trx, 'satisfaction_ratings', [...REC, 'visit_id', 'beneficiary_id', 'rating'], rows.ratings);
       await bulkInsertJson(trx, 'support_requests', [...REC, 'reference', 'beneficiary_id', 'visit_id', 'support_type', 'amount', 'justification', 'status', 'version', 'updated_by', 'submitted_at', 'earliest_decision_at'], rows.requests);

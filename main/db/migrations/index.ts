@@ -11,6 +11,7 @@ import { migration0005 } from './0005-walk-ins';
 import { migration0006 } from './0006-calls-letters-contacts';
 import { migration0007 } from './0007-sync';
 import { migration0008 } from './0008-report-indexes';
+import { migration0009 } from './0009-ticket-durations';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': migration0001,
@@ -21,6 +22,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0006-calls-letters-contacts': migration0006,
   '0007-sync': migration0007,
   '0008-report-indexes': migration0008,
+  '0009-ticket-durations': migration0009,
 };
 
 export const staticMigrationProvider: MigrationProvider = {
