@@ -6,14 +6,12 @@ import { sql, type Kysely } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import type { CentralDatabase } from './central-schema';
 import { centralMigrationProvider } from './migrations/index';
-import { decideChange, type PulledChange, type PushBatch, type PushOutcome } from '../../shared/sync/batch';
+import { type PulledChange, type PushBatch, type PushOutcome } from '../../shared/sync/batch';
 import type { RangeDigest } from '../../shared/sync/digest';
 import type { Row } from '../../shared/sync/canonical';
+import { SYNCED_TABLES } from '../sync/synced-tables';
 
 export type CentralDb = Kysely<CentralDatabase>;
-
-/** One lock for all pushes: change numbers are then taken in commit order. */
-const PUSH_LOCK = 0x15719ba1;
 
 export async function migrateCentral(db: CentralDb): Promise<string[]> {
   const migrator = new Migrator({
@@ -24,7 +22,16 @@ export async function migrateCentral(db: CentralDb): Promise<string[]> {
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
+  await writeTableRules(db);
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Which tables are owner-only (a row may be changed only by the device that wrote it), from the registry. */
+export async function writeTableRules(db: CentralDb): Promise<void> {
+  const rules = SYNCED_TABLES.map((t) => ({ t: t.table, o: t.pushOnly === true }));
+  await sql`INSERT INTO sync_table_rules (table_name, owner_only)
+    SELECT t, o FROM jsonb_to_recordset(${JSON.stringify(rules)}::jsonb) AS x(t text, o boolean)
+    ON CONFLICT (table_name) DO UPDATE SET owner_only = excluded.owner_only`.execute(db);
 }
 
 export async function centralNowMs(db: CentralDb): Promise<number> {
@@ -37,62 +44,35 @@ export interface PushHooks {
   beforeCommit?: () => Promise<void>;
 }
 
+/** Refused by the central side: this login may not write as that device (migration 0002). */
+export class DeviceNotOwnedError extends Error {}
+
+function refusal(error: unknown): never {
+  const e = error as { code?: string; message?: string };
+  if (e?.code === '42501' && /^istiqbal: device/.test(e.message ?? '')) throw new DeviceNotOwnedError(e.message);
+  throw error;
+}
+
+/**
+ * One batch through `istiqbal_push` (SECURITY DEFINER, see migrations/0002): the server checks
+ * that this login owns the device, decides each change (replayed / accepted / stale) and moves
+ * the device's high-water mark, all in this one transaction.
+ */
 export async function pushBatch(db: CentralDb, batch: PushBatch, hooks: PushHooks = {}): Promise<PushOutcome[]> {
+  // One JSON parameter, parsed once by the server: far cheaper than eight bound arrays.
+  const changes = JSON.stringify(batch.changes.map((c, i) => ({ i, seq: c.seq, t: c.table, k: c.key, op: c.op, row: c.row, h: c.rowHash, hlc: c.hlc, base: c.baseSeq })));
   return db.transaction().execute(async (trx) => {
-    await sql`SELECT pg_advisory_xact_lock(${PUSH_LOCK})`.execute(trx);
-    await sql`INSERT INTO sync_devices (device_id, counter_id) VALUES (${batch.deviceId}, ${batch.counterId})
-      ON CONFLICT (device_id) DO NOTHING`.execute(trx);
-    const hw = await sql<{ high_water: string }>`SELECT high_water FROM sync_devices WHERE device_id = ${batch.deviceId}`.execute(trx);
-    const highWater = Number(hw.rows[0]!.high_water);
-
+    const r = await sql<{ seq: string; accepted: boolean; change_seq: string | null }>`SELECT seq, accepted, change_seq
+      FROM istiqbal_push(${batch.deviceId}, ${batch.counterId}, ${batch.toSeq}, ${changes}::jsonb)`
+      .execute(trx)
+      .catch(refusal);
     const outcomes = new Map<number, PushOutcome>();
-    const replayed = batch.changes.filter((c) => c.seq <= highWater);
-    if (replayed.length > 0) {
-      // A batch seen before: answer as the first time, from the log, and change nothing.
-      const found = await sql<{ device_seq: string; change_seq: string }>`SELECT device_seq, change_seq FROM sync_changes
-        WHERE device_id = ${batch.deviceId} AND device_seq = ANY(${replayed.map((c) => c.seq)}::bigint[])`.execute(trx);
-      const bySeq = new Map(found.rows.map((r) => [Number(r.device_seq), Number(r.change_seq)]));
-      for (const c of replayed) {
-        const changeSeq = bySeq.get(c.seq);
-        outcomes.set(c.seq, changeSeq === undefined ? { seq: c.seq, status: 'stale' } : { seq: c.seq, status: 'accepted', changeSeq });
-      }
+    for (const o of r.rows) {
+      const seq = Number(o.seq);
+      outcomes.set(seq, o.accepted && o.change_seq !== null ? { seq, status: 'accepted', changeSeq: Number(o.change_seq) } : { seq, status: 'stale' });
     }
-
-    const fresh = batch.changes.filter((c) => c.seq > highWater);
-    if (fresh.length > 0) {
-      const current = await sql<{ table_name: string; row_key: string; change_seq: string; origin_device: string }>`
-        SELECT r.table_name, r.row_key, r.change_seq, r.origin_device FROM sync_rows r
-        JOIN jsonb_to_recordset(${JSON.stringify(fresh.map((c) => ({ t: c.table, k: c.key })))}::jsonb) AS k(t text, k text)
-          ON r.table_name = k.t AND r.row_key = k.k`.execute(trx);
-      const byRow = new Map(current.rows.map((r) => [`${r.table_name}\u0000${r.row_key}`, { changeSeq: Number(r.change_seq), originDevice: r.origin_device }]));
-      const accepted = fresh.filter((c) => {
-        const d = decideChange(c, highWater, byRow.get(`${c.table}\u0000${c.key}`), batch.deviceId);
-        if (d === 'stale') outcomes.set(c.seq, { seq: c.seq, status: 'stale' });
-        return d === 'accept';
-      });
-      if (accepted.length > 0) {
-        const inserted = await sql<{ device_seq: string; change_seq: string }>`
-          WITH ins AS (
-            INSERT INTO sync_changes (device_id, device_seq, table_name, row_key, op, row, row_hash, hlc)
-            SELECT ${batch.deviceId}, x.seq, x.t, x.k, x.op, x.row, x.h, x.hlc
-            -- One JSON parameter, parsed once by the server: far cheaper than eight bound arrays.
-            FROM jsonb_to_recordset(${JSON.stringify(accepted.map((c) => ({ seq: c.seq, t: c.table, k: c.key, op: c.op, row: c.row, h: c.rowHash, hlc: c.hlc })))}::jsonb)
-              AS x(seq bigint, t text, k text, op text, row jsonb, h text, hlc text)
-            RETURNING change_seq, device_seq, table_name, row_key, row_hash, op
-          ), up AS (
-            INSERT INTO sync_rows (table_name, row_key, change_seq, origin_device, row_hash, deleted)
-            SELECT table_name, row_key, change_seq, ${batch.deviceId}, row_hash, op = 'delete' FROM ins
-            ON CONFLICT (table_name, row_key) DO UPDATE SET change_seq = excluded.change_seq,
-              origin_device = excluded.origin_device, row_hash = excluded.row_hash, deleted = excluded.deleted
-          )
-          SELECT device_seq, change_seq FROM ins`.execute(trx);
-        for (const r of inserted.rows) outcomes.set(Number(r.device_seq), { seq: Number(r.device_seq), status: 'accepted', changeSeq: Number(r.change_seq) });
-      }
-    }
-    await sql`UPDATE sync_devices SET high_water = GREATEST(high_water, ${batch.toSeq}), last_push_at = now()
-      WHERE device_id = ${batch.deviceId}`.execute(trx);
     await hooks.beforeCommit?.();
-    return batch.changes.map((c) => outcomes.get(c.seq)!);
+    return batch.changes.map((c) => outcomes.get(c.seq) ?? { seq: c.seq, status: 'stale' });
   });
 }
 
@@ -155,6 +135,6 @@ export async function rangeRows(db: CentralDb, table: string, range: string, ori
   return r.rows.map(toPulled);
 }
 
-export async function markPulled(db: CentralDb, deviceId: string): Promise<void> {
-  await sql`UPDATE sync_devices SET last_pull_at = now() WHERE device_id = ${deviceId}`.execute(db);
+export async function markPulled(db: CentralDb, deviceId: string, counterId: string): Promise<void> {
+  await sql`SELECT istiqbal_mark_pulled(${deviceId}, ${counterId})`.execute(db).catch(refusal);
 }

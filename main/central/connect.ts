@@ -15,6 +15,8 @@ export interface CentralTarget {
   url: string;
   sslMode?: SslMode;
   caFile?: string;
+  /** Kept apart from the URL when stored (sealed by the OS key); joined only in memory here. */
+  password?: string;
 }
 
 export function tlsOptions(target: CentralTarget): false | ConnectionOptions {
@@ -38,6 +40,8 @@ export function tlsOptions(target: CentralTarget): false | ConnectionOptions {
 export function poolConfig(target: CentralTarget): pg.PoolConfig {
   const url = new URL(target.url);
   for (const p of ['sslmode', 'sslrootcert', 'sslcert', 'sslkey', 'ssl']) url.searchParams.delete(p);
+  // pg lets the connection string override a separate password option: put it in the string.
+  if (target.password) url.password = encodeURIComponent(target.password);
   return {
     connectionString: url.toString(),
     ssl: tlsOptions(target),

@@ -7,6 +7,7 @@ import type { Core } from '../core/create-core';
 import { connectCentral, type CentralTarget, type SslMode } from '../central/connect';
 import { migrateCentral } from '../central/central-store';
 import { refreshDomainViews } from '../central/domain-views';
+import { newCounterPassword, provisionCounterLogin } from '../central/counter-logins';
 import { getConfig } from './sync-state';
 import { syncDb } from './sync-db';
 
@@ -14,12 +15,32 @@ export const SYNC_CLI_OPTIONS = {
   url: { type: 'string' },
   sslmode: { type: 'string' },
   ca: { type: 'string' },
+  password: { type: 'string' },
 } as const;
 
 interface Flags {
   url?: string;
   sslmode?: string;
   ca?: string;
+  password?: string;
+}
+
+/** Creates (or gives a new password to) one counter's login; prints the password once. */
+async function addCounter(target: CentralTarget, code: string | undefined, password: string | undefined): Promise<number> {
+  if (!code) {
+    console.error('usage: npm run cli -- central add-counter CODE [--password P] --url postgres://owner@host/db');
+    return 2;
+  }
+  const central = connectCentral(target);
+  try {
+    const secret = password ?? newCounterPassword();
+    const { role, created } = await provisionCounterLogin(central.db, code, secret);
+    console.log(`${created ? 'created' : 'updated'} login ${role}`);
+    if (!password) console.log(`password (shown once; enter it in that counter's Settings → Sync): ${secret}`);
+    return 0;
+  } finally {
+    await central.close();
+  }
 }
 
 async function targetOf(core: Core, flags: Flags): Promise<CentralTarget | null> {
@@ -36,8 +57,10 @@ export async function runSyncCommand(core: Core, command: 'sync' | 'central', ar
     return 2;
   }
   if (command === 'central') {
+    if (args[0] === 'add-counter') return addCounter(target, args[1], flags.password);
     if (args[0] !== 'migrate') {
       console.error('usage: npm run cli -- central migrate [--url URL] [--sslmode MODE] [--ca FILE]');
+      console.error('       npm run cli -- central add-counter CODE [--password P] [--url URL] [--sslmode MODE] [--ca FILE]');
       return 2;
     }
     const central = connectCentral(target);

@@ -7,8 +7,9 @@
 import { randomUUID } from 'node:crypto';
 import { SKEW_LIMIT_MS } from '../../shared/sync/batch';
 import { SYNC_MESSAGES } from '../../shared/sync/messages';
+import { AppError } from '../../shared/errors/app-error';
 import type { SyncConfig, SyncRunView, SyncStatus } from '../../shared/sync/schemas';
-import { centralNowMs, markPulled, type PushHooks } from '../central/central-store';
+import { centralNowMs, DeviceNotOwnedError, markPulled, type PushHooks } from '../central/central-store';
 import { connectCentral, type CentralTarget } from '../central/connect';
 import type { Clock } from '../core/clock';
 import type { Db } from '../db/open-database';
@@ -33,6 +34,8 @@ export interface SyncEngineOptions {
   pageSize?: number;
   retries?: number;
   backoffMs?: number;
+  /** The stored central password (sealed by the OS key); null when none is stored. */
+  centralPassword?: () => Promise<string | null>;
   /** Test-only fault injection points. */
   hooks?: SyncHooks;
 }
@@ -90,7 +93,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
       const last = await pullAll(db, central.db, { deviceId, pageSize, clock: options.clock });
       counts.pulled += last.pulled;
       counts.conflicts += last.conflicts;
-      await markPulled(central.db, deviceId);
+      await markPulled(central.db, deviceId, counterId);
       progress = { phase: 'verifying', done: 0 };
       const v = await verify(db, central.db, options.clock.now().getTime());
       counts.mismatches += v.mismatches.length;
@@ -105,7 +108,6 @@ export function createSyncEngine(options: SyncEngineOptions) {
 
   async function runOnce(trigger: RunTrigger, override?: CentralTarget): Promise<SyncRunView> {
     const config = await getConfig(db);
-    const target: CentralTarget | null = override ?? (config.url ? { url: config.url, sslMode: config.sslMode, caFile: config.caFile || undefined } : null);
     const id = randomUUID();
     const startedAt = options.clock.now().toISOString();
     await db.insertInto('sync_runs').values({ id, trigger, started_at: startedAt, status: 'running', pushed: 0, pulled: 0, conflicts: 0, mismatches: 0, repulled: 0, attempts: 0, finished_at: null, error_ar: null, error_en: null, detail: null }).execute();
@@ -114,7 +116,17 @@ export function createSyncEngine(options: SyncEngineOptions) {
     let status: SyncRunView['status'] = 'ok';
     let error: { ar: string; en: string } | null = null;
     let attempts = 0;
-    if (!target) {
+    let target: CentralTarget | null = null;
+    try {
+      target = override ?? (config.url ? { url: config.url, sslMode: config.sslMode, caFile: config.caFile || undefined, password: (await options.centralPassword?.()) ?? undefined } : null);
+    } catch (e) {
+      // The sealed password cannot be opened here (another machine or OS user): say so, change nothing.
+      status = 'refused';
+      error = SYNC_MESSAGES.passwordUnreadable;
+      detail.push(`stored password unreadable: ${e instanceof AppError ? e.bilingual.en : String(e)}`);
+    }
+    if (error) {
+    } else if (!target) {
       status = 'refused';
       error = SYNC_MESSAGES.notConfigured;
     } else {
@@ -132,6 +144,11 @@ export function createSyncEngine(options: SyncEngineOptions) {
           if (e instanceof SkewError) {
             status = 'refused';
             error = SYNC_MESSAGES.skew;
+            break;
+          }
+          if (e instanceof DeviceNotOwnedError) {
+            status = 'refused';
+            error = SYNC_MESSAGES.deviceNotOwned;
             break;
           }
           status = 'failed';

@@ -11,6 +11,8 @@ import { isOverdue, scheduleNightly, type Scheduler } from './scheduler';
 import { createSyncEngine, type RunTrigger, type SyncEngineOptions } from './sync-engine';
 import { syncDb } from './sync-db';
 import { getConfig, getState, saveConfig } from './sync-state';
+import { assertCanStore, hasStoredPassword, readPassword, scrubbed, storePassword } from './central-password';
+import { NO_OS_KEY_PROVIDER, type KeyProvider } from '../privacy/key-provider';
 
 export interface SyncServiceDeps {
   db: Db;
@@ -18,19 +20,23 @@ export interface SyncServiceDeps {
   newId: IdGenerator;
   counterId: () => Promise<string>;
   engine?: Partial<SyncEngineOptions>;
+  /** The OS-kept key that seals the central password (main/privacy/key-provider.ts). */
+  keyProvider?: KeyProvider;
 }
 
-function withoutPassword(url: string): { url: string; hasPassword: boolean } {
-  if (!url) return { url, hasPassword: false };
+/** The URL without its password, and that password (decoded), if it carried one. */
+function splitPassword(url: string): { url: string; password: string } {
+  if (!url) return { url, password: '' };
   const u = new URL(url);
-  const hasPassword = u.password !== '';
+  const password = decodeURIComponent(u.password);
   u.password = '';
-  return { url: u.toString(), hasPassword };
+  return { url: u.toString(), password };
 }
 
 export function createSyncService(deps: SyncServiceDeps) {
   const db = syncDb(deps.db);
-  const engine = createSyncEngine({ db: deps.db, clock: deps.clock, counterId: deps.counterId, ...deps.engine });
+  const keys = deps.keyProvider ?? NO_OS_KEY_PROVIDER;
+  const engine = createSyncEngine({ db: deps.db, clock: deps.clock, counterId: deps.counterId, centralPassword: () => readPassword(db, keys), ...deps.engine });
   let scheduler: Scheduler | null = null;
   let startupTimer: NodeJS.Timeout | null = null;
 
@@ -79,23 +85,41 @@ export function createSyncService(deps: SyncServiceDeps) {
 
     async configView() {
       const config = await getConfig(db);
-      return { ...config, ...withoutPassword(config.url) };
+      const { url, password } = splitPassword(config.url);
+      return { ...config, url, hasPassword: password !== '' || (await hasStoredPassword(db)) };
     },
 
-    /** An empty password keeps the stored one; the URL is stored with it, in this counter's database. */
+    /**
+     * An empty password keeps the stored one. A new one is sealed under the OS key (refused, with
+     * the reason, where the OS keeps none); the URL is stored without it.
+     */
     async saveConfig(input: SyncConfig & { password: string }) {
-      const current = await getConfig(db);
-      let url = input.url;
-      if (url) {
-        const u = new URL(url);
-        const kept = current.url ? new URL(current.url).password : '';
-        u.password = input.password || (u.password ? u.password : kept);
-        url = u.toString();
+      const { url, password: inUrl } = splitPassword(input.url);
+      const typed = input.password || inUrl;
+      if (typed) {
+        assertCanStore(keys);
+        await storePassword(db, keys, typed);
       }
       const { password: _ignored, ...rest } = input;
-      await saveConfig(db, { ...rest, url });
+      // Scrubbed: an older configuration may have held the password inside its URL.
+      await scrubbed(db, () => saveConfig(db, { ...rest, url }));
       if (scheduler) service.startScheduler();
       return service.configView();
+    },
+
+    /**
+     * At start-up: a password saved inside the URL by an earlier version is sealed under the OS
+     * key and removed from the database file. Left in place (and reported) where the OS keeps no
+     * key, since removing it would silently stop the nightly sync.
+     */
+    async protectStoredPassword(): Promise<'none' | 'sealed' | 'left-in-place'> {
+      const config = await getConfig(db);
+      const { url, password } = splitPassword(config.url);
+      if (!password) return 'none';
+      if (keys.unavailableReason()) return 'left-in-place';
+      await storePassword(db, keys, password);
+      await scrubbed(db, () => saveConfig(db, { ...config, url }));
+      return 'sealed';
     },
 
     /** The app (not the CLI, not tests) starts the schedule. */

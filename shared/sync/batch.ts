@@ -34,7 +34,10 @@ export interface PulledChange {
   hlc: string;
 }
 
-/** The decision the central side makes for one change of a batch. Pure, so it is property-tested. */
+/**
+ * The decision the central side makes for one change of a batch. Pure, so it is property-tested;
+ * the central function `istiqbal_push` (main/central/migrations/0002) applies the same rule in SQL.
+ */
 export function decideChange(
   change: Pick<PushChange, 'seq' | 'baseSeq'>,
   highWater: number,

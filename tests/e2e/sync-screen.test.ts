@@ -9,14 +9,18 @@ import { startHarness, type Harness } from './support/harness';
 import { startTestCentral, type TestCentral } from '../support/sync-postgres';
 import { createTestCounter, type TestCounter } from '../support/sync-counters';
 import { createBeneficiary } from '../support/sync-ops';
+import { testKeyProvider } from '../support/test-key-provider';
+import { makeTempDir } from '../support/temp-dir';
 
 let h: Harness;
+const keyDir = makeTempDir();
 let central: TestCentral;
 let other: TestCounter;
 
 beforeAll(async () => {
   central = await startTestCentral(54337);
-  h = await startHarness();
+  // The central password is sealed under the OS key: a test key kept in this run's temp folder.
+  h = await startHarness({ keyProvider: testKeyProvider(keyDir.dir) });
   other = await createTestCounter(central, 'K02');
   await createBeneficiary(other, 5);
   expect((await other.sync()).status).toBe('ok');
@@ -27,6 +31,7 @@ afterAll(async () => {
   await h?.close();
   await other?.dispose();
   await central?.stop();
+  keyDir.cleanup();
 });
 
 describe('sync screen', () => {

@@ -21,6 +21,8 @@ export type TestCounter = Awaited<ReturnType<typeof createTestCounter>>;
 export interface CounterOptions {
   clock?: Clock;
   hooks?: SyncHooks;
+  /** This counter's own login (postgres://counter_k01:…@…); the test superuser by default. */
+  url?: string;
 }
 
 export async function createTestCounter(central: TestCentral, code: string, options: CounterOptions = {}) {
@@ -80,7 +82,7 @@ function withEngine(central: TestCentral, core: Core & { dir: string; dispose():
     counterId: counter.id,
     engine,
     hooks,
-    sync: () => engine.run('test', { url: central.url, sslMode: 'disable' }),
+    sync: () => engine.run('test', { url: options.url ?? central.url, sslMode: 'disable' }),
     dispose: () => core.dispose(),
   };
 }

@@ -1,9 +1,11 @@
 /** Central migrations, static like the local ones; their own history table. */
 import type { Migration, MigrationProvider } from 'kysely/migration';
 import { central0001 } from './0001-sync-store';
+import { central0002 } from './0002-counter-logins';
 
 export const CENTRAL_MIGRATIONS: Record<string, Migration> = {
   '0001-sync-store': central0001,
+  '0002-counter-logins': central0002,
 };
 
 export const centralMigrationProvider: MigrationProvider = {

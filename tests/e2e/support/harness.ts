@@ -10,6 +10,7 @@ import { buildSync } from 'esbuild';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import { createTestCore } from '../../support/test-core';
+import type { KeyProvider } from '../../../main/privacy/key-provider';
 import { launchChromium } from './chromium';
 import { serveDirectory } from './static-server';
 
@@ -49,9 +50,16 @@ export interface Harness {
 }
 
 /** Lands signed in as an administrator (through the real sign-in); `signedIn: false` lands on the first-run step. */
-export async function startHarness(options: { language?: 'ar' | 'en'; signedIn?: boolean; firstRunWizard?: 'done' | 'pending' } = {}): Promise<Harness> {
+export async function startHarness(
+  options: { language?: 'ar' | 'en'; signedIn?: boolean; firstRunWizard?: 'done' | 'pending'; keyProvider?: KeyProvider } = {},
+): Promise<Harness> {
   const server = await serveDirectory(join(ROOT, 'dist', 'renderer'));
-  const core = await createTestCore({ trustedOrigins: [server.origin], signIn: options.signedIn ?? true, firstRunWizard: options.firstRunWizard ?? 'done' });
+  const core = await createTestCore({
+    trustedOrigins: [server.origin],
+    signIn: options.signedIn ?? true,
+    firstRunWizard: options.firstRunWizard ?? 'done',
+    ...(options.keyProvider ? { keyProvider: options.keyProvider } : {}),
+  });
   const browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'ar-SA', timezoneId: 'Asia/Riyadh' });
   const pageErrors: string[] = [];
