@@ -15,6 +15,11 @@ import { daysLeft, dsrDueAt } from '../../shared/privacy/deadlines';
 import { appendAudit } from '../audit/append-audit';
 import { collectSubjectData } from './subject-export';
 import { anonymiseBeneficiary } from './anonymise';
+import type { OrganisationHeader } from '../../shared/printing/document-data';
+import { ORGANISATION_DEFAULTS } from '../setup/organisation-defaults';
+import { renderPdf } from '../printing/pdf-renderer';
+import { loadPrintFonts } from '../printing/print-fonts';
+import { buildSubjectExportDocument } from './subject-export-document';
 
 const MESSAGES = {
   alreadyExtended: { ar: 'مُدّدت مهلة هذا الطلب مرة من قبل؛ لا يُمدد مرتين.', en: 'This request was already extended once; it cannot be extended twice.' },
@@ -25,7 +30,16 @@ const MESSAGES = {
 
 type Row = Selectable<DataSubjectRequestsTable> & { name?: string | null; reference?: string | null };
 
-export function createDsrService({ db, clock, newId }: { db: Db; clock: Clock; newId: IdGenerator }) {
+export interface DsrDeps {
+  db: Db;
+  clock: Clock;
+  newId: IdGenerator;
+  /** The society's header for the PDF export (name, licence, logo); the defaults without it. */
+  organisation?: () => Promise<OrganisationHeader>;
+  fontsDir?: string;
+}
+
+export function createDsrService({ db, clock, newId, organisation, fontsDir }: DsrDeps) {
   const toView = (r: Row): RequestView => {
     const now = clock.now();
     return {
@@ -57,6 +71,20 @@ export function createDsrService({ db, clock, newId }: { db: Db; clock: Clock; n
     if (!row) throw new AppError('NOT_FOUND', GENERIC_MESSAGES.NOT_FOUND);
     return row;
   }
+
+  /** Reads everything held about the person and logs the export, in one transaction. */
+  async function exported(actor: Actor, id: string, format: 'json' | 'pdf') {
+    const now = clock.now();
+    return db.transaction().execute(async (trx) => {
+      const row = await load(trx, id);
+      if (row.kind !== 'access') throw new AppError('VALIDATION', MESSAGES.notAccess);
+      const data = await collectSubjectData(trx, row.beneficiary_id, now.toISOString());
+      const sections = Object.entries(data.sections).map(([table, rows]) => ({ table, rows: rows.length }));
+      await appendAudit(trx, actor, { action: 'export', entity: 'data_subject_request', entityId: row.beneficiary_id, after: { requestId: id, format, sections } }, newId(), now);
+      return { row, data, sections, now };
+    });
+  }
+  const fileStem = (row: Row, now: Date) => `access-request-${row.reference ?? row.beneficiary_id}-${now.toISOString().slice(0, 10)}`;
 
   return {
     async list(openOnly: boolean): Promise<RequestView[]> {
@@ -132,16 +160,17 @@ export function createDsrService({ db, clock, newId }: { db: Db; clock: Clock; n
     },
 
     async exportAccess(actor: Actor, id: string) {
-      const now = clock.now();
-      return db.transaction().execute(async (trx) => {
-        const row = await load(trx, id);
-        if (row.kind !== 'access') throw new AppError('VALIDATION', MESSAGES.notAccess);
-        const data = await collectSubjectData(trx, row.beneficiary_id, now.toISOString());
-        const sections = Object.entries(data.sections).map(([table, rows]) => ({ table, rows: rows.length }));
-        await appendAudit(trx, actor, { action: 'export', entity: 'data_subject_request', entityId: row.beneficiary_id, after: { requestId: id, sections } }, newId(), now);
-        const reference = row.reference ?? row.beneficiary_id;
-        return { fileName: `access-request-${reference}-${now.toISOString().slice(0, 10)}.json`, json: JSON.stringify(data, null, 2), sections };
-      });
+      const { row, data, sections, now } = await exported(actor, id, 'json');
+      return { fileName: `${fileStem(row, now)}.json`, json: JSON.stringify(data, null, 2), sections };
+    },
+
+    /** The same export as an Arabic A4 PDF with the society's header, logged as an export too. */
+    async exportAccessPdf(actor: Actor, id: string) {
+      const { row, data, sections, now } = await exported(actor, id, 'pdf');
+      const org = organisation ? await organisation() : { name: ORGANISATION_DEFAULTS.name, licence: ORGANISATION_DEFAULTS.licence, logoPng: null };
+      const model = buildSubjectExportDocument({ organisation: org, data, person: { name: row.name ?? '—', reference: row.reference ?? null }, receivedAt: row.received_at });
+      const bytes = await renderPdf(model, { paper: 'A4', author: org.name, fonts: loadPrintFonts(fontsDir), createdAt: now });
+      return { fileName: `${fileStem(row, now)}.pdf`, mime: 'application/pdf' as const, base64: bytes.toString('base64'), sections };
     },
   };
 }

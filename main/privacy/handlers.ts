@@ -1,16 +1,14 @@
 import type { privacyContract } from '../../shared/privacy/contract';
-import type { Db } from '../db/open-database';
-import type { Clock, IdGenerator } from '../core/clock';
 import type { HandlersOf } from '../ipc/handlers';
 import { createConsentService } from './consent-service';
-import { createDsrService } from './dsr-service';
+import { createDsrService, type DsrDeps } from './dsr-service';
 import { createBreachService } from './breach-service';
 import { runRetentionPurge } from './retention-purge';
 import { idCopiesAllowed, setIdCopiesAllowed } from './privacy-settings';
 import { appendAudit } from '../audit/append-audit';
 import { AppError, GENERIC_MESSAGES } from '../../shared/errors/app-error';
 
-export function privacyHandlers(deps: { db: Db; clock: Clock; newId: IdGenerator }): HandlersOf<keyof typeof privacyContract> {
+export function privacyHandlers(deps: DsrDeps): HandlersOf<keyof typeof privacyContract> {
   const { db, clock, newId } = deps;
   const consents = createConsentService(deps);
   const dsr = createDsrService(deps);
@@ -37,6 +35,7 @@ export function privacyHandlers(deps: { db: Db; clock: Clock; newId: IdGenerator
     'privacy:extendRequest': (input, ctx) => dsr.extend(ctx.actor(), input.id, input.notice),
     'privacy:closeRequest': (input, ctx) => dsr.close({ ...ctx.actor(), role: ctx.session?.user.role }, input.id, input.status, input.outcome),
     'privacy:exportRequest': (input, ctx) => dsr.exportAccess(ctx.actor(), input.id),
+    'privacy:exportRequestPdf': (input, ctx) => dsr.exportAccessPdf(ctx.actor(), input.id),
     'privacy:retention': () => retention(),
     'privacy:setRetention': async (input, ctx) => {
       const now = clock.now();

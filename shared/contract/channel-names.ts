@@ -47,6 +47,7 @@ export const CHANNEL_NAMES = [
   'privacy:extendRequest',
   'privacy:closeRequest',
   'privacy:exportRequest',
+  'privacy:exportRequestPdf',
   'privacy:retention',
   'privacy:setRetention',
   'privacy:runPurge',

@@ -7,6 +7,7 @@ import {
   closeRequestInput,
   consentView,
   createRequestInput,
+  exportPdfResult,
   exportResult,
   extendRequestInput,
   noticeView,
@@ -40,6 +41,8 @@ export const privacyContract = {
   'privacy:closeRequest': channel({ input: closeRequestInput, output: requestView, access: OVERSIGHT }),
   /** Everything held about the person of an access request, as JSON (written to the audit trail as an export). */
   'privacy:exportRequest': channel({ input: z.object({ id: z.string().uuid() }), output: exportResult, access: OVERSIGHT }),
+  /** The same export as an Arabic A4 PDF with the society's header (also logged as an export). */
+  'privacy:exportRequestPdf': channel({ input: z.object({ id: z.string().uuid() }), output: exportPdfResult, access: OVERSIGHT }),
   'privacy:retention': channel({ input: nothing, output: z.array(retentionRule), access: ADMINS }),
   'privacy:setRetention': channel({ input: setRetentionInput, output: z.array(retentionRule), access: ADMINS }),
   /** Runs the retention purge now (it also runs from `npm run cli -- privacy purge`). */

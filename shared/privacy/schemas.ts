@@ -89,6 +89,7 @@ export const extendRequestInput = z.object({ id: z.string().uuid(), notice: requ
 export const closeRequestInput = z.object({ id: z.string().uuid(), status: z.enum(['completed', 'refused']), outcome: requiredText(2000) });
 
 export const exportResult = z.object({ fileName: z.string(), json: z.string(), sections: z.array(z.object({ table: z.string(), rows: z.number() })) });
+export const exportPdfResult = z.object({ fileName: z.string(), mime: z.literal('application/pdf'), base64: z.string(), sections: exportResult.shape.sections });
 
 export const RETENTION_ACTIONS = ['anonymise', 'delete'] as const;
 export const retentionRule = z.object({

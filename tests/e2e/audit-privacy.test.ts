@@ -43,7 +43,7 @@ describe('consent, access request and audit trail', () => {
     expect(row).toMatchObject({ notice_version: 1, given_by: 'self', withdrawn_at: null });
   });
 
-  it('an access request exports everything held about the person as a JSON download', async () => {
+  it('an access request exports everything held about the person as a JSON and a PDF download', async () => {
     const p = h.page;
     await p.getByTestId('nav-settings').click();
     await p.getByTestId('settings-tab-privacy').click();
@@ -56,6 +56,10 @@ describe('consent, access request and audit trail', () => {
     expect(data.sections.beneficiaries[0]).toMatchObject({ id: beneficiaryId, first_name: 'أحمد', family_name: 'القحطاني' });
     expect(data.sections.consents).toHaveLength(1);
     await p.getByTestId('dsr-exported').waitFor();
+    // The same export as a PDF, offered beside the JSON one.
+    const [pdf] = await Promise.all([p.waitForEvent('download'), p.getByTestId('dsr-export-pdf').click()]);
+    expect(pdf.suggestedFilename()).toBe(`access-request-${reference}-${new Date().toISOString().slice(0, 10)}.pdf`);
+    expect(readFileSync((await pdf.path())!).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     await h.screenshot('privacy-requests');
     expect(await h.axeSeriousViolations()).toEqual([]);
   });

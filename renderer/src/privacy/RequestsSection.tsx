@@ -7,6 +7,7 @@ import { api, unwrap } from '../api/client';
 import { useLanguage } from '../app/use-language';
 import { errorText } from '../auth/error-text';
 import { downloadText } from '../calls/download-text';
+import { downloadBase64 } from '../reports/download-file';
 import { formatGregorian } from '../../../shared/dates/calendars';
 import { DSR_KINDS, type RequestView } from '../../../shared/privacy/schemas';
 
@@ -22,7 +23,12 @@ function RequestRow({ r }: { r: RequestView }) {
     mutationFn: () => unwrap(api().privacy.exportRequest({ id: r.id })),
     onSuccess: (out) => downloadText(out.fileName, out.json, 'application/json;charset=utf-8'),
   });
-  const error = extend.error ?? close.error ?? exp.error;
+  const pdf = useMutation({
+    mutationFn: () => unwrap(api().privacy.exportRequestPdf({ id: r.id })),
+    onSuccess: (out) => downloadBase64(out.fileName, out.base64, out.mime),
+  });
+  const exportedFile = pdf.data?.fileName ?? exp.data?.fileName;
+  const error = extend.error ?? close.error ?? exp.error ?? pdf.error;
   return (
     <Table.Tr data-testid="dsr-row">
       <Table.Td>
@@ -38,11 +44,16 @@ function RequestRow({ r }: { r: RequestView }) {
       <Table.Td>
         <Stack gap={4}>
           {r.kind === 'access' && (
-            <Button size="xs" variant="light" onClick={() => exp.mutate()} loading={exp.isPending} data-testid="dsr-export">
-              {t('privacy.panel.export')}
-            </Button>
+            <Group gap={4}>
+              <Button size="xs" variant="light" onClick={() => exp.mutate()} loading={exp.isPending} data-testid="dsr-export">
+                {t('privacy.panel.export')}
+              </Button>
+              <Button size="xs" variant="light" onClick={() => pdf.mutate()} loading={pdf.isPending} data-testid="dsr-export-pdf">
+                {t('privacy.panel.exportPdf')}
+              </Button>
+            </Group>
           )}
-          {exp.data && <Text size="xs" data-testid="dsr-exported">{t('privacy.panel.exported', { file: exp.data.fileName })}</Text>}
+          {exportedFile && <Text size="xs" data-testid="dsr-exported">{t('privacy.panel.exported', { file: exportedFile })}</Text>}
           {r.status === 'open' && (
             <Group gap={4} wrap="nowrap">
               <TextInput size="xs" aria-label={`${t('privacy.panel.outcome')} / ${t('privacy.panel.extensionNotice')}`} placeholder={t('privacy.panel.outcome')} value={text} onChange={(e) => setText(e.currentTarget.value)} />
