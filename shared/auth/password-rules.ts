@@ -28,7 +28,7 @@ export function passwordProblem(raw: string, username?: string): PasswordProblem
 }
 
 export const PASSWORD_MESSAGES = {
-  'password.short': { ar: 'كلمة المرور ١٠ خانات على الأقل.', en: 'The password needs at least 10 characters.' },
+  'password.short': { ar: 'كلمة المرور 10 خانات على الأقل.', en: 'The password needs at least 10 characters.' },
   'password.long': { ar: 'كلمة المرور أطول من المسموح.', en: 'The password is too long.' },
   'password.letterAndDigit': {
     ar: 'كلمة المرور تحتوي حرفاً ورقماً على الأقل.',
@@ -37,7 +37,7 @@ export const PASSWORD_MESSAGES = {
   'password.common': { ar: 'كلمة المرور شائعة جداً؛ اختر غيرها.', en: 'This password is too common; choose another.' },
   'password.username': { ar: 'كلمة المرور لا تحتوي اسم المستخدم.', en: 'The password must not contain the username.' },
   'username.invalid': {
-    ar: 'اسم المستخدم من ٣ إلى ٣٢ حرفاً لاتينياً أو رقماً، يبدأ بحرف.',
+    ar: 'اسم المستخدم من 3 إلى 32 حرفاً لاتينياً أو رقماً، يبدأ بحرف.',
     en: 'The username has 3 to 32 Latin letters or digits and starts with a letter.',
   },
 } as const;

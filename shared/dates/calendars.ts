@@ -12,6 +12,11 @@ function localeFor(language: Language, calendar: 'gregory' | 'islamic-umalqura')
   return language === 'ar' ? `ar-SA-u-ca-${calendar}-nu-latn` : `en-GB-u-ca-${calendar}`;
 }
 
+/** Time of day at the counter (Riyadh), e.g. "05:24 ص", with Latin digits like the dates. */
+export function formatTimeOfDay(date: Date, language: Language, timeZone = RIYADH): string {
+  return new Intl.DateTimeFormat(language === 'ar' ? 'ar-SA-u-nu-latn' : 'en-GB', { hour: '2-digit', minute: '2-digit', timeZone }).format(date);
+}
+
 export function formatGregorian(date: Date, language: Language, timeZone = RIYADH): string {
   return new Intl.DateTimeFormat(localeFor(language, 'gregory'), {
     calendar: 'gregory',

@@ -14,5 +14,5 @@ export const COUNTER_VALIDATION_MESSAGES = {
   'amount.positive': { ar: 'المبلغ يجب أن يكون أكبر من صفر.', en: 'The amount must be more than zero.' },
   'signature.invalid': { ar: 'التوقيع غير صالح. وقّع مرة أخرى.', en: 'The signature is not valid. Sign again.' },
   'signature.tooLarge': { ar: 'صورة التوقيع كبيرة جداً. امسحها ووقّع مرة أخرى.', en: 'The signature image is too large. Clear it and sign again.' },
-  'rating.invalid': { ar: 'اختر تقييماً من ١ إلى ٥.', en: 'Choose a rating from 1 to 5.' },
+  'rating.invalid': { ar: 'اختر تقييماً من 1 إلى 5.', en: 'Choose a rating from 1 to 5.' },
 } as const;

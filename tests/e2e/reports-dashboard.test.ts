@@ -60,20 +60,20 @@ describe('dashboard and reports', { timeout: 120_000 }, () => {
     await page.getByTestId('dashboard').waitFor();
     const d = await ok<Dashboard>('reports:dashboard', {});
     expect(d).toMatchObject({ waitingNow: 1, served: 3, callsToday: 2, lettersToday: 1, overdueReplies: 1, ratingsToday: 3 });
-    await expect.poll(() => page.getByTestId('dash-served').textContent()).toBe('٣');
-    await expect(page.getByTestId('dash-waiting').textContent()).resolves.toBe('١');
-    await expect(page.getByTestId('dash-calls').textContent()).resolves.toBe('٢');
-    await expect(page.getByTestId('dash-overdue').textContent()).resolves.toBe('١');
+    await expect.poll(() => page.getByTestId('dash-served').textContent()).toBe('3');
+    await expect(page.getByTestId('dash-waiting').textContent()).resolves.toBe('1');
+    await expect(page.getByTestId('dash-calls').textContent()).resolves.toBe('2');
+    await expect(page.getByTestId('dash-overdue').textContent()).resolves.toBe('1');
     // CSAT: 2 of 3 ratings are 4 or 5.
-    await expect(page.getByTestId('dash-csat').textContent()).resolves.toBe('٦٦٫٧٪');
-    await expect(page.getByTestId('dash-ratings').textContent()).resolves.toBe('٣');
+    await expect(page.getByTestId('dash-csat').textContent()).resolves.toBe('66.7٪');
+    await expect(page.getByTestId('dash-ratings').textContent()).resolves.toBe('3');
     await expect(page.locator('html').getAttribute('dir')).resolves.toBe('rtl');
     await fullPage('reports-dashboard');
     expect(await h.axeSeriousViolations()).toEqual([]);
 
     // A new arrival shows without touching the screen (polling).
     await ok('walkIns:takeTicket', { serviceKey: 'inquiry' });
-    await expect.poll(() => page.getByTestId('dash-waiting').textContent(), { timeout: 12_000 }).toBe('٢');
+    await expect.poll(() => page.getByTestId('dash-waiting').textContent(), { timeout: 12_000 }).toBe('2');
   });
 
   it('the reception screen shows the compact version for this counter', async () => {
@@ -81,8 +81,8 @@ describe('dashboard and reports', { timeout: 120_000 }, () => {
     await page.getByTestId('nav-reception').click();
     const strip = page.getByTestId('dashboard-compact');
     await strip.waitFor();
-    await expect.poll(() => strip.getByTestId('dash-waiting').textContent()).toBe('٢');
-    await expect(strip.getByTestId('dash-served').textContent()).resolves.toBe('٣');
+    await expect.poll(() => strip.getByTestId('dash-waiting').textContent()).toBe('2');
+    await expect(strip.getByTestId('dash-served').textContent()).resolves.toBe('3');
     await h.screenshot('reports-counter-strip');
     expect(await h.axeSeriousViolations()).toEqual([]);
   });
@@ -99,9 +99,9 @@ describe('dashboard and reports', { timeout: 120_000 }, () => {
     const channels = run.tables.find((t) => t.id === 'contactsByChannel')!;
     expect(channels.total).toEqual([7, 100]);
     const section = page.getByTestId('report-contactsByChannel');
-    await expect(section.locator('tfoot td').first().textContent()).resolves.toBe('٧');
+    await expect(section.locator('tfoot td').first().textContent()).resolves.toBe('7');
     await expect(section.locator('tbody tr').first().textContent()).resolves.toContain('زيارة الكاونتر');
-    await expect(page.getByTestId('report-satisfactionByService').locator('tfoot td').nth(1).textContent()).resolves.toBe('٦٦٫٧');
+    await expect(page.getByTestId('report-satisfactionByService').locator('tfoot td').nth(1).textContent()).resolves.toBe('66.7');
     // Every report draws a chart (SVG bars), with its Arabic caption.
     await page.getByTestId('chart-contactsByChannel').locator('.recharts-bar-rectangle').first().waitFor();
     await expect(page.locator('.recharts-surface').count()).resolves.toBe(10);
@@ -134,7 +134,7 @@ describe('dashboard and reports', { timeout: 120_000 }, () => {
     await h.screenshot('reports-invalid-date');
     await page.getByTestId('report-to').fill(`${hToday.year}-${String(hToday.month).padStart(2, '0')}-${String(hToday.day).padStart(2, '0')}`);
     await page.getByTestId('report-run').click();
-    await expect.poll(() => page.getByTestId('report-contactsByChannel').locator('tfoot td').first().textContent()).toBe('٧');
+    await expect.poll(() => page.getByTestId('report-contactsByChannel').locator('tfoot td').first().textContent()).toBe('7');
     expect(await h.problems()).toEqual([]);
   });
 });

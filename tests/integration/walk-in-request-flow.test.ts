@@ -196,7 +196,7 @@ describe('walk-in counter through the router', () => {
 
     const bad = await call(core, 'walkIns:rate', { visitId: visit.id, rating: 7 });
     expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(bad.error.fields?.[0]?.message.ar).toBe('اختر تقييماً من ١ إلى ٥.');
+    if (!bad.ok) expect(bad.error.fields?.[0]?.message.ar).toBe('اختر تقييماً من 1 إلى 5.');
     await ok('walkIns:rate', { visitId: visit.id, rating: 5, comment: 'خدمة سريعة' });
     expect((await call(core, 'walkIns:rate', { visitId: visit.id, rating: 4 })).ok).toBe(false);
     const ended = await ok<VisitView>('walkIns:endVisit', { id: visit.id });

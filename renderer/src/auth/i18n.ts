@@ -13,7 +13,7 @@ export const authAr = {
   displayName: 'الاسم الظاهر',
   confirmPassword: 'تأكيد كلمة المرور',
   passwordsDiffer: 'كلمتا المرور غير متطابقتين.',
-  passwordRules: '١٠ خانات على الأقل، وفيها حرف ورقم.',
+  passwordRules: '10 خانات على الأقل، وفيها حرف ورقم.',
   createAdmin: 'إنشاء المدير والدخول',
   idleWarning: 'ستُقفل الجلسة بعد قليل لعدم النشاط.',
   roles: {

@@ -13,8 +13,7 @@ import { downloadText } from './download-text';
 import { formatDuration } from './use-call-timer';
 import { openQuickCall } from './quick-call-events';
 
-const timeOf = (iso: string, language: string) =>
-  new Intl.DateTimeFormat(language === 'ar' ? 'ar-SA-u-nu-latn' : 'en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Riyadh' }).format(new Date(iso));
+import { timeOfDay } from '../reception/format';
 
 function useTopicName() {
   const language = useLanguage();
@@ -87,7 +86,7 @@ function CallLog() {
           <Table.Tbody>
             {rows.map((c) => (
               <Table.Tr key={c.id} data-testid="call-row">
-                <Table.Td className="ltr-value">{timeOf(c.startedAt, language)}</Table.Td>
+                <Table.Td className="ltr-value">{timeOfDay(c.startedAt, language)}</Table.Td>
                 <Table.Td>{t(`calls.directions.${c.direction}`)}</Table.Td>
                 <Table.Td className="ltr-value">{c.phone}</Table.Td>
                 <Table.Td>{c.beneficiaryName ?? c.callerName ?? t('calls.unknownCaller')}</Table.Td>

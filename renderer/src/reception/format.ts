@@ -1,9 +1,9 @@
-import { formatGregorian, formatHijri, type Language } from '../../../shared/dates/calendars';
+import { formatGregorian, formatHijri, formatTimeOfDay, type Language } from '../../../shared/dates/calendars';
 
 /** Time of day at the counter (Riyadh), Latin digits as on the rest of the screen. */
 export function timeOfDay(iso: string | null, language: Language): string {
   if (!iso) return '—';
-  return new Intl.DateTimeFormat(language === 'ar' ? 'ar-SA-u-nu-latn' : 'en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Riyadh' }).format(new Date(iso));
+  return formatTimeOfDay(new Date(iso), language);
 }
 
 export function bothCalendars(iso: string, language: Language): { gregorian: string; hijri: string } {

@@ -8,6 +8,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../api/client';
 import type { Dashboard } from '../../../shared/reports/schemas';
+import { numberFormat } from '../../../shared/text/format-number';
+import { useLanguage } from '../app/use-language';
 
 export const DASHBOARD_REFRESH_MS = 5000;
 
@@ -25,14 +27,14 @@ function Tile({ label, value, testId, warn = false }: { label: string; value: st
 }
 
 export function DashboardTiles({ counterId, compact = false }: { counterId: string | null; compact?: boolean }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const q = useQuery({
     queryKey: ['reports', 'dashboard', counterId],
     queryFn: () => unwrap(api().reports.dashboard({ counterId })),
     refetchInterval: DASHBOARD_REFRESH_MS,
   });
   const d: Dashboard | undefined = q.data;
-  const nf = new Intl.NumberFormat(i18n.language === 'en' ? 'en-US' : 'ar-SA', { maximumFractionDigits: 1 });
+  const nf = numberFormat(useLanguage());
   const num = (v: number | null | undefined) => (v === null || v === undefined ? t('reports.dashboard.none') : nf.format(v));
   const min = (v: number | null | undefined) => (v === null || v === undefined ? t('reports.dashboard.none') : t('reports.dashboard.minutes', { value: nf.format(v) }));
   const pct = (v: number | null | undefined) => (v === null || v === undefined ? t('reports.dashboard.none') : t('reports.dashboard.percent', { value: nf.format(v) }));

@@ -7,11 +7,12 @@ import { api, unwrap } from '../api/client';
 import { useLanguage } from '../app/use-language';
 import { downloadText } from '../calls/download-text';
 import { ReportChart } from './ReportChart';
+import { numberFormat } from '../../../shared/text/format-number';
 
 export function ReportTableView({ table, range }: { table: ReportTable; range: RangeInput }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const language = useLanguage();
-  const nf = new Intl.NumberFormat(i18n.language === 'en' ? 'en-US' : 'ar-SA', { maximumFractionDigits: 1 });
+  const nf = numberFormat(language);
   const show = (v: number | null | undefined) => (v === null || v === undefined ? '—' : nf.format(v));
   const csv = useMutation({
     mutationFn: () => unwrap(api().reports.exportCsv({ range, report: table.id, language })),

@@ -5,7 +5,7 @@ import { Chip, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../api/client';
-import { formatGregorian, formatHijri } from '../../../shared/dates/calendars';
+import { formatGregorian, formatHijri, formatTimeOfDay } from '../../../shared/dates/calendars';
 import { useLanguage } from '../app/use-language';
 import { TimelineIcon } from './TimelineIcon';
 
@@ -19,8 +19,7 @@ export function BeneficiaryTimeline({ beneficiaryId }: { beneficiaryId: string }
   });
   const data = timeline.data;
   const kindName = (k: string) => t(`timeline.kinds.${k}`, { defaultValue: k });
-  const time = (iso: string) =>
-    new Intl.DateTimeFormat(language === 'ar' ? 'ar-SA-u-nu-latn' : 'en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Riyadh' }).format(new Date(iso));
+  const time = (iso: string) => formatTimeOfDay(new Date(iso), language);
 
   return (
     <Paper withBorder p="md" data-testid="beneficiary-timeline">

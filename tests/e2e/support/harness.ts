@@ -53,7 +53,8 @@ export interface Harness {
 export async function startHarness(
   options: { language?: 'ar' | 'en'; signedIn?: boolean; firstRunWizard?: 'done' | 'pending'; keyProvider?: KeyProvider } = {},
 ): Promise<Harness> {
-  const server = await serveDirectory(join(ROOT, 'dist', 'renderer'));
+  // ISTIQBAL_RENDERER_DIR: a build of one's own, so a parallel `npm run build` cannot empty it mid-test.
+  const server = await serveDirectory(process.env.ISTIQBAL_RENDERER_DIR ?? join(ROOT, 'dist', 'renderer'));
   const core = await createTestCore({
     trustedOrigins: [server.origin],
     signIn: options.signedIn ?? true,
