@@ -27,7 +27,6 @@ import { readJsonSetting, writeJsonSetting } from '../calls/settings-json';
 import { toCsv } from '../calls/csv';
 import type { AttachmentStore } from '../attachments/attachment-store';
 import { decodeBase64Strict, displayFileName } from '../attachments/attachment-store';
-import { pdfPageCount, renderFirstPage } from '../attachments/pdf-preview';
 
 export const REFERENCE_SETTINGS_KEY = 'letters.reference';
 
@@ -295,12 +294,7 @@ export function createLetterService({ db, clock, newId, attachments }: LetterSer
       const row = await db.selectFrom('attachments').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
       if (!row) throw new AppError('NOT_FOUND', GENERIC_MESSAGES.NOT_FOUND);
       const bytes = attachments.get(row.sha256);
-      const mime = row.mime as AttachmentView['mime'];
-      if (mime !== 'application/pdf') {
-        return { id, mime, previewMime: mime, previewBase64: bytes.toString('base64'), pages: null };
-      }
-      const png = await renderFirstPage(attachments.pathOf(row.sha256));
-      return { id, mime, previewMime: png ? ('image/png' as const) : null, previewBase64: png ? png.toString('base64') : null, pages: pdfPageCount(bytes) };
+      return { id, mime: row.mime as AttachmentView['mime'], dataBase64: bytes.toString('base64') };
     },
 
     async receipt(actor: Actor, id: string, organisation: string) {

@@ -93,10 +93,11 @@ export const attachmentUpload = z.object({
 export const attachmentPreview = z.object({
   id: z.string(),
   mime: z.enum(ATTACHMENT_TYPES),
-  /** What the renderer shows: the image itself, or the first page of a PDF drawn as PNG. */
-  previewMime: z.enum(['image/png', 'image/jpeg', 'image/webp']).nullable(),
-  previewBase64: z.string().nullable(),
-  pages: z.number().int().nullable(),
+  /**
+   * The file's bytes (base64, within the upload limit): an image is shown as it is, a PDF is drawn
+   * page by page with pdf.js in the renderer. The renderer never sees a path.
+   */
+  dataBase64: z.string().max(Math.ceil((MAX_ATTACHMENT_BYTES * 4) / 3) + 8),
 });
 export type AttachmentPreview = z.infer<typeof attachmentPreview>;
 

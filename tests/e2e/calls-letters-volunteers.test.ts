@@ -116,7 +116,7 @@ describe('calls, letters and volunteers', { timeout: 90_000 }, () => {
     expect(stored.reference).toBe(reference);
 
     await page.getByTestId('attachment-input').setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: await makePdf('Letter scan') });
-    await page.getByTestId('attachment-preview').locator('img').waitFor();
+    await page.locator('[data-testid="attachment-preview"] [data-testid="pdf-viewer-canvas"][data-rendered="true"]').waitFor();
     // A file that only claims to be a PDF is refused with an Arabic message.
     await page.getByTestId('attachment-input').setInputFiles({ name: 'fake.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ not a pdf') });
     await page.getByTestId('attachment-error').waitFor();

@@ -19,6 +19,7 @@ import { privacyAr, privacyEn } from '../privacy/i18n';
 import { printingAr, printingEn } from '../printing/i18n';
 import { syncAr, syncEn } from '../sync/i18n';
 import { reportsAr, reportsEn } from '../reports/i18n';
+import { pdfAr, pdfEn } from '../pdf/i18n';
 
 export const messagesAr = {
   ...shellAr,
@@ -37,6 +38,7 @@ export const messagesAr = {
   privacy: privacyAr,
   printing: printingAr,
   reports: reportsAr,
+  pdf: pdfAr,
 };
 
 export const messagesEn: typeof messagesAr = {
@@ -56,4 +58,5 @@ export const messagesEn: typeof messagesAr = {
   privacy: privacyEn,
   printing: printingEn,
   reports: reportsEn,
+  pdf: pdfEn,
 };

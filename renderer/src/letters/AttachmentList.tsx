@@ -1,8 +1,9 @@
 /**
  * A letter's attachments: upload (bytes go to the core, which checks them) and an in-app preview
- * built from bytes the core sends back (a data: URL image); nothing is opened by path.
+ * built from bytes the core sends back (an image as a data: URL, a PDF drawn by pdf.js); nothing
+ * is opened by path.
  */
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { Alert, Button, Group, Image, Paper, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -10,19 +11,21 @@ import { api, ApiError, unwrap } from '../api/client';
 import type { AttachmentView } from '../../../shared/letters/schemas';
 import { useLanguage } from '../app/use-language';
 import { fileToBase64 } from './file-to-base64';
+import { PdfViewer } from '../pdf/PdfViewer';
+import { base64ToBytes } from '../pdf/base64';
 
 function Preview({ attachment }: { attachment: AttachmentView }) {
   const { t } = useTranslation();
   const preview = useQuery({ queryKey: ['letters', 'preview', attachment.id], queryFn: () => unwrap(api().letters.preview({ id: attachment.id })) });
   const p = preview.data;
+  const pdfBytes = useMemo(() => (p && p.mime === 'application/pdf' ? base64ToBytes(p.dataBase64) : null), [p]);
   if (!p) return null;
   return (
     <Stack gap={4} data-testid="attachment-preview">
-      {p.pages !== null && <Text size="sm">{t('letters.pdfPages', { count: p.pages })}</Text>}
-      {p.previewBase64 && p.previewMime ? (
-        <Image src={`data:${p.previewMime};base64,${p.previewBase64}`} alt={t('letters.previewOf', { name: attachment.fileName })} className="attachment-preview-image" />
+      {pdfBytes ? (
+        <PdfViewer data={pdfBytes} name={attachment.fileName} />
       ) : (
-        <Text c="dimmed">{t('letters.noPreview')}</Text>
+        <Image src={`data:${p.mime};base64,${p.dataBase64}`} alt={t('letters.previewOf', { name: attachment.fileName })} className="attachment-preview-image" />
       )}
     </Stack>
   );
