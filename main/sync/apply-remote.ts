@@ -86,7 +86,13 @@ async function writeOrHold(trx: STrx, t: SyncedTable, key: string, row: Row, cen
       const other = await trx.selectFrom('beneficiaries').select('id').where('id_number', '=', String(row.id_number)).where('deleted_at', 'is', null).executeTakeFirst();
       otherKey = other?.id ?? null;
     }
-    const created = await addConflict(trx, { kind: otherKey ? 'duplicate' : 'unique', table: t.table, key, otherKey, device }, at);
+    // Two counters' accounts with one username (each installation's first "admin"): a person
+    // chooses which keeps the name (conflicts.ts); the other is renamed everywhere.
+    if (t.table === 'users' && row.username != null) {
+      const other = await trx.selectFrom('users').select('id').where('username', '=', String(row.username)).where('id', '!=', key).executeTakeFirst();
+      otherKey = other?.id ?? null;
+    }
+    const created = await addConflict(trx, { kind: otherKey && t.table === 'beneficiaries' ? 'duplicate' : 'unique', table: t.table, key, otherKey, device }, at);
     return { held: true, conflict: created };
   }
 }

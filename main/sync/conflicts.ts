@@ -13,6 +13,7 @@ import type { Actor } from '../core/actor';
 import type { Clock, IdGenerator } from '../core/clock';
 import { retryHeld, withApplying } from './apply-remote';
 import { upsertRows } from './local-rows';
+import { writeBase } from './base-rows';
 import type { SDb, STrx } from './sync-db';
 import { syncedTable } from './synced-tables';
 
@@ -28,6 +29,11 @@ async function describeRow(db: SDb | STrx, table: string, key: string | null): P
   }
   if (row && table === 'beneficiaries') {
     return [row.reference, NAME_PARTS.map((p) => row![p]).join(' '), row.id_number].filter(Boolean).join(' — ');
+  }
+  if (!row && table === 'users') row = await db.selectFrom('users').selectAll().where('id', '=', key).executeTakeFirst();
+  if (row && table === 'users') {
+    const counter = await db.selectFrom('counters').select('code').where('id', '=', String(row.counter_id)).executeTakeFirst();
+    return [row.username, row.display_name, counter?.code].filter(Boolean).join(' — ');
   }
   return key;
 }
@@ -51,6 +57,33 @@ export async function listConflicts(db: SDb): Promise<ConflictView[]> {
     });
   }
   return out;
+}
+
+/** `sara` → `sara-k02`: the account's own counter code, so the new name is unique and says whose it is. */
+async function renamed(trx: STrx, username: string, counterId: string): Promise<string> {
+  const counter = await trx.selectFrom('counters').select('code').where('id', '=', counterId).executeTakeFirst();
+  const suffix = `-${(counter?.code ?? counterId.slice(-4)).toLowerCase().replace(/[^a-z0-9]/g, '')}`;
+  return `${username.slice(0, 32 - suffix.length)}${suffix}`;
+}
+
+/**
+ * Two accounts, one username. The chosen one keeps it; the other is renamed with its counter's
+ * code, as an ordinary captured edit, so every counter ends with both accounts under the same
+ * names. Keeping the incoming account renames the local one; keeping the local one applies the
+ * incoming account renamed (its central version recorded as the base, so the rename is accepted).
+ */
+async function settleUsername(trx: STrx, held: { row_key: string; central_seq: number; row_json: string }, localId: string, choice: 'local' | 'remote'): Promise<void> {
+  const t = syncedTable('users');
+  const incoming = JSON.parse(held.row_json) as Row;
+  if (choice === 'remote') {
+    const local = await trx.selectFrom('users').select(['username', 'counter_id']).where('id', '=', localId).executeTakeFirstOrThrow();
+    await trx.updateTable('users').set({ username: await renamed(trx, local.username, local.counter_id) }).where('id', '=', localId).execute();
+    return; // the held account now fits; retryHeld below applies it
+  }
+  await writeBase(trx, [{ table: 'users', key: held.row_key, centralSeq: Number(held.central_seq), row: incoming }]);
+  const row = { ...incoming, username: await renamed(trx, String(incoming.username), String(incoming.counter_id)) };
+  await upsertRows(trx, t, [row]);
+  await trx.deleteFrom('sync_held').where('table_name', '=', 'users').where('row_key', '=', held.row_key).execute();
 }
 
 export async function countOpenConflicts(db: SDb): Promise<number> {
@@ -85,7 +118,9 @@ export async function resolveConflict({ db, clock, newId }: ResolveDeps, actor: 
     }
     if (c.kind !== 'field') {
       const held = await trx.selectFrom('sync_held').selectAll().where('table_name', '=', c.table_name).where('row_key', '=', c.row_key).executeTakeFirst();
-      if (held && c.other_key) {
+      if (held && c.other_key && c.table_name === 'users') {
+        await settleUsername(trx, held, c.other_key, choice);
+      } else if (held && c.other_key) {
         if (choice === 'local') {
           // Keep this counter's record: the incoming one is recorded as merged (deleted), visibly.
           const row = { ...(JSON.parse(held.row_json) as Row), deleted_at: at, updated_at: at };

@@ -15,7 +15,12 @@ export async function ensureSync(database: Db): Promise<{ deviceId: string; tabl
   const deviceId = await ensureDeviceId(db);
   const tables = await installCaptureTriggers(database);
   const seeded = new Set<string>(JSON.parse((await getState(db, 'seeded_tables')) ?? '[]') as string[]);
-  const fresh = tables.filter((t) => !seeded.has(t));
+  // A table is seeded once per shape: `users@2` after its sync shape changed (synced-tables.ts).
+  const seedName = (name: string) => {
+    const v = SYNCED_TABLES.find((s) => s.table === name)?.shapeVersion;
+    return v ? `${name}@${v}` : name;
+  };
+  const fresh = tables.filter((t) => !seeded.has(seedName(t)));
   if (fresh.length > 0) {
     await db.transaction().execute(async (trx) => {
       for (const name of fresh) {
@@ -24,7 +29,7 @@ export async function ensureSync(database: Db): Promise<{ deviceId: string; tabl
         await sql`INSERT INTO sync_outbox (table_name, row_key, hlc)
           SELECT ${name}, ${sql.ref(`${name}.${t.key}`)}, printf('%015d-%010d-%s', c.hlc_ms, 0, c.node)
           FROM ${sql.table(name)}, sync_control c WHERE c.id = 1 ORDER BY ${sql.ref(`${name}.${orderBy}`)}`.execute(trx);
-        seeded.add(name);
+        seeded.add(seedName(name));
       }
       await setState(trx, 'seeded_tables', JSON.stringify([...seeded]));
     });

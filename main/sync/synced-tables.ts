@@ -33,6 +33,12 @@ export interface SyncedTable {
   immutable?: boolean;
   updateWhen?: string;
   pushOnly?: boolean;
+  /**
+   * Bumped when a table's sync shape changes (its key, its local columns, push-only → shared):
+   * every counter then queues all its rows of that table once more, so the central copy takes
+   * the new shape (see ensure-sync.ts).
+   */
+  shapeVersion?: number;
 }
 
 const VERSION: Readonly<Record<string, LocalColumn>> = { version: { insert: 1, bump: true } };
@@ -40,6 +46,23 @@ const VERSION: Readonly<Record<string, LocalColumn>> = { version: { insert: 1, b
 export const SYNCED_TABLES: readonly SyncedTable[] = [
   // Organisation and reference data (edited in place, field by field, no identity data).
   { table: 'counters', key: 'id', mergeClass: 'fields' },
+  // Sign-in accounts and their roles are the society's: a person signs in at any counter. The
+  // argon2id hash travels with the account (salted, memory-hard; the central database is already
+  // trusted with every beneficiary's data), and the newest change of each field wins, so a password
+  // changed or reset at one counter is the password everywhere after the next sync. Lock-out
+  // state stays on the counter where the attempts were made: five failures here lock here.
+  // Two counters' accounts with the same username wait in the conflict queue (rename one).
+  {
+    table: 'users',
+    key: 'id',
+    mergeClass: 'fields',
+    localColumns: { failed_attempts: { insert: 0 }, locked_until: { insert: null } },
+    shapeVersion: 2,
+  },
+  // The privacy notice is the society's, one text per version number (consents record the
+  // version): keyed by that number, so "version 3" is the same text on every counter. Two
+  // counters publishing different texts under one number go to the conflict queue.
+  { table: 'privacy_notices', key: 'version', mergeClass: 'fields', identityFields: ['body_ar', 'body_en'], shapeVersion: 2 },
   { table: 'beneficiary_categories', key: 'key', mergeClass: 'fields' },
   { table: 'queue_services', key: 'key', mergeClass: 'fields' },
   { table: 'support_types', key: 'key', mergeClass: 'fields' },
@@ -78,13 +101,9 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     updateWhen: 'excluded.redacted_at IS NOT NULL AND audit_log.redacted_at IS NULL',
     pushOnly: true,
   },
-  // Sign-in accounts are per counter (every installation starts with its own `admin`): the head
-  // office sees them all; a counter does not take other counters' logins.
-  { table: 'users', key: 'id', mergeClass: 'fields', pushOnly: true },
   { table: 'print_jobs', key: 'id', mergeClass: 'append', pushOnly: true },
   { table: 'queue_tickets', key: 'id', mergeClass: 'append', pushOnly: true },
   { table: 'declaration_versions', key: 'id', mergeClass: 'append', pushOnly: true },
-  { table: 'privacy_notices', key: 'id', mergeClass: 'append', pushOnly: true },
 ];
 
 export function syncedTable(name: string): SyncedTable {

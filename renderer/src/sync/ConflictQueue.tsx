@@ -30,7 +30,7 @@ function ConflictCard({ c, onResolve, busy }: { c: ConflictView; onResolve: (cho
   return (
     <Card withBorder padding="md" data-testid="sync-conflict" aria-label={c.label}>
       <Stack gap="sm">
-        <Text size="sm">{t(isField ? 'sync.queue.fieldIntro' : c.kind === 'duplicate' ? 'sync.queue.duplicateIntro' : 'sync.queue.uniqueIntro')}</Text>
+        <Text size="sm">{t(isField ? 'sync.queue.fieldIntro' : c.kind === 'duplicate' ? 'sync.queue.duplicateIntro' : c.table === 'users' ? 'sync.queue.usernameIntro' : 'sync.queue.uniqueIntro')}</Text>
         <Text size="xs" c="dimmed">
           {formatWhen(c.detectedAt, language)}
         </Text>
