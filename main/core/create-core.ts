@@ -127,7 +127,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...sessionHandlers(sessions, options.version ?? '0.0.0', printing.status, sync.info),
     ...authHandlers(auth, createUserService({ db, clock, newId }), sessions),
     ...auditHandlers(db),
-    ...privacyHandlers({ db, clock, newId, fontsDir: options.fontsDir, organisation: async () => ({ ...printing.organisation(), ...(await settings.organisation()) }) }),
+    ...privacyHandlers({ db, clock, newId, attachmentFiles: channels.attachments, fontsDir: options.fontsDir, organisation: async () => ({ ...printing.organisation(), ...(await settings.organisation()) }) }),
     ...syncHandlers(sync),
     ...beneficiaryHandlers(db, beneficiaries, createCategoryService({ db, clock, newId })),
     ...walkInHandlers(createQueueService({ db, clock, newId }), createVisitService({ db, clock, newId })),

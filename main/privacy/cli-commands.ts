@@ -9,7 +9,7 @@ export async function runPrivacyCommand(core: Core, sub: string | undefined): Pr
     return 2;
   }
   const session = await openCliSession(core);
-  const result = await runRetentionPurge(core, { userId: session.user.id, counterId: session.counter.id });
+  const result = await runRetentionPurge({ ...core, attachmentFiles: core.channels.attachments }, { userId: session.user.id, counterId: session.counter.id });
   console.log(JSON.stringify(result, null, 2));
   return 0;
 }

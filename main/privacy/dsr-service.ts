@@ -20,6 +20,7 @@ import { ORGANISATION_DEFAULTS } from '../setup/organisation-defaults';
 import { renderPdf } from '../printing/pdf-renderer';
 import { loadPrintFonts } from '../printing/print-fonts';
 import { buildSubjectExportDocument } from './subject-export-document';
+import { removeOrphanedFiles, type AttachmentFiles } from './remove-files';
 
 const MESSAGES = {
   alreadyExtended: { ar: 'مُدّدت مهلة هذا الطلب مرة من قبل؛ لا يُمدد مرتين.', en: 'This request was already extended once; it cannot be extended twice.' },
@@ -37,9 +38,11 @@ export interface DsrDeps {
   /** The society's header for the PDF export (name, licence, logo); the defaults without it. */
   organisation?: () => Promise<OrganisationHeader>;
   fontsDir?: string;
+  /** Where attachment files live, so an erasure can delete the person's scans. */
+  attachmentFiles?: AttachmentFiles;
 }
 
-export function createDsrService({ db, clock, newId, organisation, fontsDir }: DsrDeps) {
+export function createDsrService({ db, clock, newId, organisation, fontsDir, attachmentFiles }: DsrDeps) {
   const toView = (r: Row): RequestView => {
     const now = clock.now();
     return {
@@ -146,17 +149,20 @@ export function createDsrService({ db, clock, newId, organisation, fontsDir }: D
     async close(actor: Actor & { role?: string }, id: string, status: 'completed' | 'refused', outcome: string): Promise<RequestView> {
       const now = clock.now();
       const at = now.toISOString();
-      return db.transaction().execute(async (trx) => {
+      let orphanedFiles: string[] = [];
+      const view = await db.transaction().execute(async (trx) => {
         const row = await load(trx, id);
         if (row.status !== 'open') throw new AppError('CONFLICT', MESSAGES.closed);
         if (row.kind === 'deletion' && status === 'completed') {
           if (actor.role !== 'administrator') throw new AppError('FORBIDDEN', MESSAGES.eraseNeedsAdmin);
-          await anonymiseBeneficiary(trx, actor, row.beneficiary_id, now, newId, `data_subject_request:${id}`);
+          ({ orphanedFiles } = await anonymiseBeneficiary(trx, actor, row.beneficiary_id, now, newId, `data_subject_request:${id}`));
         }
         await trx.updateTable('data_subject_requests').set({ status, outcome, closed_at: at, updated_at: at }).where('id', '=', id).execute();
         await appendAudit(trx, actor, { action: 'update', entity: 'data_subject_request', entityId: id, before: { status: 'open' }, after: { status } }, newId(), now);
         return toView(await load(trx, id));
       });
+      removeOrphanedFiles(attachmentFiles, orphanedFiles);
+      return view;
     },
 
     async exportAccess(actor: Actor, id: string) {

@@ -10,10 +10,14 @@ import type { Actor } from '../core/actor';
 import type { PurgeResult } from '../../shared/privacy/schemas';
 import { appendAudit } from '../audit/append-audit';
 import { anonymiseBeneficiary } from './anonymise';
+import { removeOrphanedFiles, type AttachmentFiles } from './remove-files';
 
 const DAY_MS = 86_400_000;
 
-export async function runRetentionPurge({ db, clock, newId }: { db: Db; clock: Clock; newId: IdGenerator }, actor: Pick<Actor, 'userId' | 'counterId'>): Promise<PurgeResult> {
+export async function runRetentionPurge(
+  { db, clock, newId, attachmentFiles }: { db: Db; clock: Clock; newId: IdGenerator; attachmentFiles?: AttachmentFiles },
+  actor: Pick<Actor, 'userId' | 'counterId'>,
+): Promise<PurgeResult> {
   const now = clock.now();
   const at = now.toISOString();
   const rules = await db.selectFrom('retention_rules').selectAll().execute();
@@ -22,6 +26,7 @@ export async function runRetentionPurge({ db, clock, newId }: { db: Db; clock: C
     return rule ? new Date(now.getTime() - rule.keep_days * DAY_MS).toISOString() : null;
   };
   const results: PurgeResult['results'] = [];
+  const orphanedFiles: string[] = [];
 
   await db.transaction().execute(async (trx) => {
     const beneficiaryCutoff = cutoff('beneficiary');
@@ -34,7 +39,7 @@ export async function runRetentionPurge({ db, clock, newId }: { db: Db; clock: C
         .where('b.updated_at', '<', beneficiaryCutoff)
         .where((eb) => eb.not(eb.exists(eb.selectFrom('data_subject_requests as r').select('r.id').whereRef('r.beneficiary_id', '=', 'b.id').where('r.status', '=', 'open'))))
         .execute();
-      for (const { id } of expired) await anonymiseBeneficiary(trx, actor, id, now, newId, 'retention:beneficiary');
+      for (const { id } of expired) orphanedFiles.push(...(await anonymiseBeneficiary(trx, actor, id, now, newId, 'retention:beneficiary')).orphanedFiles);
       results.push({ recordType: 'beneficiary', action: 'anonymise', count: expired.length });
     }
 
@@ -70,5 +75,6 @@ export async function runRetentionPurge({ db, clock, newId }: { db: Db; clock: C
 
     await appendAudit(trx, actor, { action: 'purge', entity: 'retention', entityId: null, after: { results } }, newId(), now);
   });
+  removeOrphanedFiles(attachmentFiles, orphanedFiles);
   return { ranAt: at, results };
 }
