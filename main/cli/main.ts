@@ -5,9 +5,10 @@
  *   info                     where the database is and what it holds
  *   central migrate          create/upgrade the central PostgreSQL (--url URL --sslmode MODE --ca FILE)
  *   sync                     one sync run with the central database (for an OS scheduler)
- *   backup [--to DIR]        online backup, verified (default: the backups folder, pruned)
- *   verify FILE              check a backup and show what it holds
- *   restore FILE             replace the database with a verified backup (app closed)
+ *   backup [--to DIR]        online backup, verified (default: the backups folder, pruned); --to writes it encrypted
+ *   verify FILE              check a backup and show what it holds (encrypted: --passphrase-file FILE,
+ *                            ISTIQBAL_RECOVERY_PASSPHRASE, or a prompt)
+ *   restore FILE             replace the database with a verified backup (app closed; works on a fresh data folder)
  *   privacy purge            run the retention purge (anonymise/delete what has expired), print counts
  *   audit verify             check the audit trail's hash chain; exit 1 and say where if tampered
  * Options: --data DIR (default: the app's user-data folder; env ISTIQBAL_DATA_DIR).
@@ -29,7 +30,7 @@ async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { data: { type: 'string' }, ...SYNC_CLI_OPTIONS, count: { type: 'string' }, to: { type: 'string' }, help: { type: 'boolean' } },
+    options: { data: { type: 'string' }, ...SYNC_CLI_OPTIONS, count: { type: 'string' }, to: { type: 'string' }, 'passphrase-file': { type: 'string' }, help: { type: 'boolean' } },
   });
   const command = positionals[0];
   if (!command || values.help) {
@@ -40,7 +41,7 @@ async function main(argv: string[]): Promise<number> {
   mkdirSync(dataDir, { recursive: true });
   const databaseFile = join(dataDir, DATABASE_FILE);
   if ((BACKUP_COMMANDS as readonly string[]).includes(command)) {
-    return runBackupCommand(command, positionals.slice(1), { dataDir, databaseFile, to: values.to });
+    return runBackupCommand(command, positionals.slice(1), { dataDir, databaseFile, to: values.to, passphraseFile: values['passphrase-file'] });
   }
   const core = await createCore({ databaseFile });
   try {

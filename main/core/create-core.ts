@@ -48,6 +48,8 @@ import { createSetupService } from '../setup/setup-service';
 import { setupHandlers } from '../setup/handlers';
 import { createReportService } from '../reports/report-service';
 import { reportHandlers } from '../reports/handlers';
+import { createEncryptionService, type ChooseFolder } from '../encryption/encryption-service';
+import { encryptionHandlers } from '../encryption/handlers';
 
 export const APP_ORIGIN = 'app://istiqbal';
 
@@ -69,6 +71,8 @@ export interface CoreOptions {
   osPrinter?: OsPrinter | null;
   /** The OS-kept key for encrypted backups/exports (the shell passes safeStorage's); refused without one. */
   keyProvider?: KeyProvider;
+  /** Asks the person for a folder (the shell's dialog), for encrypted backups to a USB stick; none in the CLI and preview. */
+  chooseFolder?: ChooseFolder | null;
 }
 
 export interface Core {
@@ -136,6 +140,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...printingHandlers(printing),
     ...reportHandlers(createReportService({ db, clock, fontsDir: options.fontsDir, organisation: async () => ({ ...printing.organisation(), ...(await settings.organisation()) }) })),
     ...settingsHandlers(settings, join(dirname(options.databaseFile), 'backups'), sessions),
+    ...encryptionHandlers(createEncryptionService({ db, clock, newId, keyProvider: options.keyProvider ?? NO_OS_KEY_PROVIDER, backups: settings.backups, chooseFolder: options.chooseFolder })),
     'diagnostics:collect': () =>
       collectDiagnostics({ db, databaseFile: options.databaseFile, logsDir: options.logsDir ?? null, version: options.version ?? '0.0.0' }),
   };

@@ -49,38 +49,70 @@ export function decryptBuffer(key: Buffer, data: Buffer): Buffer {
 }
 
 export async function encryptFile(key: Buffer, source: string, target: string): Promise<void> {
+  return encryptFileWithPrefix(key, source, target, MAGIC);
+}
+
+/**
+ * The same stream under a caller's own header: `prefix` (which must start with a magic of its own)
+ * is written first and authenticated as AAD, then IV | ciphertext | tag. Sealed backups use it to
+ * carry their key envelope in the clear but tamper-evident.
+ */
+export async function encryptFileWithPrefix(key: Buffer, source: string, target: string, prefix: Buffer): Promise<void> {
   checkKey(key);
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
-  cipher.setAAD(MAGIC);
+  cipher.setAAD(prefix);
   const partial = `${target}.partial`;
-  const out = createWriteStream(partial, { mode: 0o600 });
-  out.write(Buffer.concat([MAGIC, iv]));
-  await pipeline(createReadStream(source), cipher, out, { end: false });
-  await new Promise<void>((resolve, reject) => out.end(cipher.getAuthTag(), (e?: Error | null) => (e ? reject(e) : resolve())));
+  try {
+    const out = createWriteStream(partial, { mode: 0o600 });
+    out.write(Buffer.concat([prefix, iv]));
+    await pipeline(createReadStream(source), cipher, out, { end: false });
+    await new Promise<void>((resolve, reject) => out.end(cipher.getAuthTag(), (e?: Error | null) => (e ? reject(e) : resolve())));
+  } catch (error) {
+    rmSync(partial, { force: true });
+    throw error;
+  }
   renameSync(partial, target);
 }
 
 export async function decryptFile(key: Buffer, source: string, target: string): Promise<void> {
-  checkKey(key);
   const size = statSync(source).size;
   const fd = openSync(source, 'r');
-  const header = Buffer.alloc(HEADER);
+  const magic = Buffer.alloc(MAGIC.length);
+  try {
+    readSync(fd, magic, 0, MAGIC.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (size < HEADER + TAG_BYTES || !magic.equals(MAGIC)) throw new AppError('VALIDATION', ENCRYPTION_MESSAGES.notEncrypted);
+  return decryptFileWithPrefix(key, source, target, MAGIC.length);
+}
+
+/**
+ * Decrypts a file written by `encryptFileWithPrefix` whose prefix is `prefixBytes` long (the caller
+ * has read and checked it). Plaintext goes to `target.partial` and is renamed only once the tag
+ * checks, so a wrong key or an altered byte never leaves a half-written file behind.
+ */
+export async function decryptFileWithPrefix(key: Buffer, source: string, target: string, prefixBytes: number): Promise<void> {
+  checkKey(key);
+  const size = statSync(source).size;
+  const start = prefixBytes + IV_BYTES;
+  if (size < start + TAG_BYTES) throw new AppError('VALIDATION', ENCRYPTION_MESSAGES.failed);
+  const fd = openSync(source, 'r');
+  const head = Buffer.alloc(start);
   const tag = Buffer.alloc(TAG_BYTES);
   try {
-    if (size < HEADER + TAG_BYTES) throw new AppError('VALIDATION', ENCRYPTION_MESSAGES.notEncrypted);
-    readSync(fd, header, 0, HEADER, 0);
+    readSync(fd, head, 0, start, 0);
     readSync(fd, tag, 0, TAG_BYTES, size - TAG_BYTES);
   } finally {
     closeSync(fd);
   }
-  if (!header.subarray(0, MAGIC.length).equals(MAGIC)) throw new AppError('VALIDATION', ENCRYPTION_MESSAGES.notEncrypted);
-  const decipher = createDecipheriv('aes-256-gcm', key, header.subarray(MAGIC.length));
-  decipher.setAAD(MAGIC);
+  const decipher = createDecipheriv('aes-256-gcm', key, head.subarray(prefixBytes));
+  decipher.setAAD(head.subarray(0, prefixBytes));
   decipher.setAuthTag(tag);
   const partial = `${target}.partial`;
   try {
-    await pipeline(createReadStream(source, { start: HEADER, end: size - TAG_BYTES - 1 }), decipher, createWriteStream(partial, { mode: 0o600 }));
+    await pipeline(createReadStream(source, { start, end: size - TAG_BYTES - 1 }), decipher, createWriteStream(partial, { mode: 0o600 }));
   } catch {
     rmSync(partial, { force: true });
     throw new AppError('VALIDATION', ENCRYPTION_MESSAGES.failed);

@@ -15,6 +15,7 @@ export const CHANNEL_NAMES = [
   'backups:list',
   'backups:create',
   'backups:verify',
+  'encryption:status', 'encryption:setRecovery', 'encryption:backupToFolder', 'encryption:protectExport',
   'diagnostics:collect',
   'setup:status',
   'setup:complete',

@@ -20,6 +20,7 @@ import { requestsContract } from '../requests/contract';
 import { printingContract } from '../printing/contract';
 import { syncContract } from '../sync/contract';
 import { reportsContract } from '../reports/contract';
+import { encryptionContract } from '../encryption/contract';
 
 export const contract = {
   ...syncContract,
@@ -40,6 +41,7 @@ export const contract = {
   ...requestsContract,
   ...printingContract,
   ...reportsContract,
+  ...encryptionContract,
 };
 
 export const CHANNELS = Object.freeze(Object.keys(contract)) as readonly (keyof typeof contract & string)[];

@@ -8,6 +8,7 @@ import { COUNTER_VALIDATION_MESSAGES } from '../requests/validation-messages';
 import { PRINTING_VALIDATION_MESSAGES } from '../printing/validation-messages';
 import { REPORTS_VALIDATION_MESSAGES } from '../reports/validation-messages';
 import { PASSWORD_MESSAGES } from '../auth/password-rules';
+import { PASSPHRASE_MESSAGES } from '../encryption/passphrase-rules';
 
 export const VALIDATION_MESSAGES = {
   required: { ar: 'هذا الحقل مطلوب.', en: 'This field is required.' },
@@ -53,6 +54,7 @@ export const VALIDATION_MESSAGES = {
   ...PRINTING_VALIDATION_MESSAGES,
   ...REPORTS_VALIDATION_MESSAGES,
   ...PASSWORD_MESSAGES,
+  ...PASSPHRASE_MESSAGES,
 } satisfies Record<string, Bilingual>;
 
 export type ValidationMessageKey = keyof typeof VALIDATION_MESSAGES;

@@ -61,7 +61,7 @@ describe('backups', () => {
 
     const { restored, safety } = await service.restore(backup.file);
     expect(restored.counts.beneficiaries).toBe(5);
-    expect(safety.counts.beneficiaries).toBe(8);
+    expect(safety?.counts.beneficiaries).toBe(8);
 
     const reopened = await createCore({ databaseFile: dbFile });
     const n = await reopened.db.selectFrom('beneficiaries').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();

@@ -1,0 +1,14 @@
+/** Backups sealed for a recovery passphrase, and exports sealed in a password-protected ZIP. */
+import { z } from 'zod';
+import { channel } from '../contract/define';
+import { ADMINS, OVERSIGHT, STAFF } from '../auth/roles';
+import { encryptedBackupResult, protectedFile, protectExportInput, recoveryStatus, setRecoveryInput } from './schemas';
+
+export const encryptionContract = {
+  'encryption:status': channel({ input: z.object({}).optional(), output: recoveryStatus, access: OVERSIGHT }),
+  /** Sets (or replaces) the recovery passphrase: a new backup key; older backups keep opening with the old passphrase. */
+  'encryption:setRecovery': channel({ input: setRecoveryInput, output: recoveryStatus, access: ADMINS }),
+  /** A verified backup, encrypted, written to a folder the person chooses (a USB stick). */
+  'encryption:backupToFolder': channel({ input: z.object({}).optional(), output: encryptedBackupResult, access: OVERSIGHT }),
+  'encryption:protectExport': channel({ input: protectExportInput, output: protectedFile, access: STAFF }),
+};
