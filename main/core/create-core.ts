@@ -34,6 +34,8 @@ import { requestHandlers } from '../requests/handlers';
 import { counterTimelineSources } from '../walk-ins/timeline-sources';
 import { registerCounterPrintSources } from '../walk-ins/print-sources';
 import { registerLetterPrintSource } from '../letters/print-source';
+import { libraryHandlers } from '../library/handlers';
+import { createLibraryService } from '../library/library-service';
 import { systemClock, uuidV7, type Clock, type IdGenerator } from './clock';
 import { createLogger, type Logger } from './logger';
 import { createChannelServices, type ChannelServices } from '../timeline/register-channels';
@@ -137,6 +139,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...walkInHandlers(createQueueService({ db, clock, newId }), createVisitService({ db, clock, newId })),
     ...requestHandlers(createRequestService({ db, clock, newId }), createRequestConfigService({ db, clock, newId })),
     ...channels.handlers,
+    ...libraryHandlers(createLibraryService({ db, clock, newId, files: channels.attachments })),
     ...printingHandlers(printing),
     ...reportHandlers(createReportService({ db, clock, fontsDir: options.fontsDir, organisation: async () => ({ ...printing.organisation(), ...(await settings.organisation()) }) })),
     ...settingsHandlers(settings, join(dirname(options.databaseFile), 'backups'), sessions),

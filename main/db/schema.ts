@@ -4,6 +4,7 @@ import type { ChannelTables } from '../calls/call-schema-types';
 import type { WalkInTables } from '../walk-ins/tables';
 import type { PrivacyTables } from '../privacy/privacy-tables';
 import type { PrintingTables } from '../printing/printing-tables';
+import type { LibraryTables } from '../library/library-tables';
 
 /** Columns every synchronised record carries. */
 export interface RecordColumns {
@@ -118,7 +119,7 @@ export interface BeneficiariesFtsTable {
   name_normalised: string;
 }
 
-export interface Database extends WalkInTables, PrivacyTables, ChannelTables, PrintingTables {
+export interface Database extends WalkInTables, PrivacyTables, ChannelTables, PrintingTables, LibraryTables {
   counters: CountersTable;
   users: UsersTable;
   settings: SettingsTable;

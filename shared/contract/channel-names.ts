@@ -143,6 +143,13 @@ export const CHANNEL_NAMES = [
   'sync:resolve',
   'sync:getConfig',
   'sync:saveConfig',
+  'library:list',
+  'library:get',
+  'library:open',
+  'library:search',
+  'library:create',
+  'library:addVersion',
+  'library:retire',
 ] as const satisfies readonly ChannelName[];
 
 type Missing = Exclude<ChannelName, (typeof CHANNEL_NAMES)[number]>;

@@ -20,6 +20,7 @@ import { requestsContract } from '../requests/contract';
 import { printingContract } from '../printing/contract';
 import { syncContract } from '../sync/contract';
 import { reportsContract } from '../reports/contract';
+import { libraryContract } from '../library/contract';
 import { encryptionContract } from '../encryption/contract';
 
 export const contract = {
@@ -34,6 +35,7 @@ export const contract = {
   ...beneficiariesContract,
   ...callsContract,
   ...lettersContract,
+  ...libraryContract,
   ...contactsContract,
   ...volunteersContract,
   ...timelineContract,

@@ -12,6 +12,7 @@ import { migration0006 } from './0006-calls-letters-contacts';
 import { migration0007 } from './0007-sync';
 import { migration0008 } from './0008-report-indexes';
 import { migration0009 } from './0009-ticket-durations';
+import { migration0011 } from './0011-reference-library';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': migration0001,
@@ -23,6 +24,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0007-sync': migration0007,
   '0008-report-indexes': migration0008,
   '0009-ticket-durations': migration0009,
+  '0011-reference-library': migration0011,
 };
 
 export const staticMigrationProvider: MigrationProvider = {
