@@ -4,6 +4,7 @@ import { createConsentService } from './consent-service';
 import { createDsrService, type DsrDeps } from './dsr-service';
 import { createBreachService } from './breach-service';
 import { runRetentionPurge } from './retention-purge';
+import { consentStatus } from './consent-gate';
 import { idCopiesAllowed, setIdCopiesAllowed } from './privacy-settings';
 import { appendAudit } from '../audit/append-audit';
 import { AppError, GENERIC_MESSAGES } from '../../shared/errors/app-error';
@@ -26,6 +27,7 @@ export function privacyHandlers(deps: DsrDeps): HandlersOf<keyof typeof privacyC
     'privacy:notices': () => consents.list(),
     'privacy:publishNotice': (input, ctx) => consents.publish(ctx.actor(), input.bodyAr, input.bodyEn),
     'privacy:consents': (input) => consents.consentsOf(input.beneficiaryId),
+    'privacy:consentStatus': (input) => consentStatus(db, input.beneficiaryId, clock.now()),
     'privacy:recordConsent': (input, ctx) => consents.record(ctx.actor(), input),
     'privacy:withdrawConsent': (input, ctx) => consents.withdraw(ctx.actor(), input.consentId, input.reason),
     'privacy:settings': async () => ({ storeIdDocumentCopies: await idCopiesAllowed(db) }),

@@ -16,6 +16,7 @@ import { transition, earliestDecisionDate, daysSince, type RequestAction, type R
 import { appendAudit } from '../audit/append-audit';
 import { allocateReference } from '../references/allocate-reference';
 import { beneficiaryBrief } from '../walk-ins/lookups';
+import { assertCurrentConsent } from '../privacy/consent-gate';
 import { riyadhDay } from '../walk-ins/riyadh-day';
 import { checklistComplete, checklistRows, requestRow, requestView } from './request-rows';
 import { sealContentOf, sealHash, sealIsValid } from './seal';
@@ -80,6 +81,7 @@ export function createRequestService({ db, clock, newId }: { db: Db; clock: Cloc
       const at = now.toISOString();
       return db.transaction().execute(async (trx) => {
         await beneficiaryBrief(trx, input.beneficiaryId);
+        await assertCurrentConsent(trx, input.beneficiaryId, now);
         const type = await supportType(trx, input.data.supportType);
         const id = newId();
         const row: SupportRequestsTable = {
@@ -251,6 +253,8 @@ export function createRequestService({ db, clock, newId }: { db: Db; clock: Cloc
         const before = await requestRow(trx, id);
         const to = guard(before.status, 'submit');
         if (before.version !== version) throw new AppError('CONFLICT', MSG.stale);
+        // Consent may have been withdrawn (or a new notice published) since the draft.
+        await assertCurrentConsent(trx, before.beneficiary_id, now);
         const items = await checklistRows(trx, id);
         if (!checklistComplete(items)) refuse(MSG.incomplete);
         if (!before.seal_hash) refuse(MSG.unsigned);

@@ -39,6 +39,7 @@ export const CHANNEL_NAMES = [
   'privacy:notices',
   'privacy:publishNotice',
   'privacy:consents',
+  'privacy:consentStatus',
   'privacy:recordConsent',
   'privacy:withdrawConsent',
   'privacy:settings',

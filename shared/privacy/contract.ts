@@ -5,6 +5,7 @@ import { ADMINS, OVERSIGHT, REGISTRY_WRITERS, STAFF } from '../auth/roles';
 import {
   breachView,
   closeRequestInput,
+  consentStatus,
   consentView,
   createRequestInput,
   exportPdfResult,
@@ -31,6 +32,8 @@ export const privacyContract = {
   'privacy:notices': channel({ input: nothing, output: z.array(noticeView), access: ADMINS }),
   'privacy:publishNotice': channel({ input: publishNoticeInput, output: noticeView, access: ADMINS }),
   'privacy:consents': channel({ input: byBeneficiary, output: z.array(consentView), access: STAFF, readsPersonalData: true }),
+  /** Whether a support request may be filed for the person now (the walk-in's request step asks before showing the form). */
+  'privacy:consentStatus': channel({ input: byBeneficiary, output: consentStatus, access: STAFF }),
   'privacy:recordConsent': channel({ input: recordConsentInput, output: consentView, access: REGISTRY_WRITERS }),
   'privacy:withdrawConsent': channel({ input: withdrawConsentInput, output: consentView, access: REGISTRY_WRITERS }),
   'privacy:settings': channel({ input: nothing, output: privacySettings, access: STAFF }),

@@ -89,6 +89,14 @@ export const extendRequestInput = z.object({ id: z.string().uuid(), notice: requ
 export const closeRequestInput = z.object({ id: z.string().uuid(), status: z.enum(['completed', 'refused']), outcome: requiredText(2000) });
 
 export const exportResult = z.object({ fileName: z.string(), json: z.string(), sections: z.array(z.object({ table: z.string(), rows: z.number() })) });
+/** Whether a support request may be filed for the person: consent to the notice in force (a guardian's for a minor). */
+export const consentStatus = z.object({
+  current: z.boolean(),
+  minor: z.boolean(),
+  noticeVersion: z.number().int(),
+  reason: z.enum(['consent_required', 'guardian_consent_required']).nullable(),
+});
+export type ConsentStatus = z.infer<typeof consentStatus>;
 export const exportPdfResult = z.object({ fileName: z.string(), mime: z.literal('application/pdf'), base64: z.string(), sections: exportResult.shape.sections });
 
 export const RETENTION_ACTIONS = ['anonymise', 'delete'] as const;

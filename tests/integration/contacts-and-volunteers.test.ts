@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestCore, call } from '../support/test-core';
 import { beneficiaryFixture } from '../support/fixtures';
+import { recordConsent } from '../support/consent';
 import { beneficiaryInput } from '../../shared/beneficiaries/schemas';
 import { actorOf } from '../support/channel-fixtures';
 import type { ContactView } from '../../shared/contacts/schemas';
@@ -12,6 +13,7 @@ let beneficiaryId: string;
 beforeAll(async () => {
   c = await createTestCore();
   beneficiaryId = (await c.beneficiaries.create(actorOf(c), beneficiaryInput.parse(beneficiaryFixture()), [])).id;
+  await recordConsent(c, beneficiaryId);
 });
 afterAll(async () => {
   await c?.dispose();

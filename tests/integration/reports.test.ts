@@ -13,6 +13,7 @@ import fc from 'fast-check';
 import { sql } from 'kysely';
 import { call, createTestCore, TEST_ADMIN } from '../support/test-core';
 import { beneficiaryFixture } from '../support/fixtures';
+import { recordConsent } from '../support/consent';
 import { beneficiaryInput } from '../../shared/beneficiaries/schemas';
 import type { RequestView } from '../../shared/requests/schemas';
 import type { TicketView, VisitView } from '../../shared/walk-ins/schemas';
@@ -74,6 +75,7 @@ beforeAll(async () => {
   adminId = s.user.id;
   const actor = { userId: s.user.id, counterId: s.counter.id, counterCode: s.counter.code };
   beneficiaryId = (await core.beneficiaries.create(actor, beneficiaryInput.parse(beneficiaryFixture()), [])).id;
+  await recordConsent(core, beneficiaryId);
 
   // Requests: two food baskets decided after 10 and 20 days, one rent pending since October, one since 25 November.
   const r1 = await submitRequest('food_basket');

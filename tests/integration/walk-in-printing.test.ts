@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestCore } from '../support/test-core';
 import { beneficiaryFixture } from '../support/fixtures';
+import { recordConsent } from '../support/consent';
 import { beneficiaryInput } from '../../shared/beneficiaries/schemas';
 import type { DocumentKind, DocumentRequest } from '../../shared/printing/document-kinds';
 import type { RequestView } from '../../shared/requests/schemas';
@@ -41,6 +42,7 @@ beforeAll(async () => {
   const s = core.sessions.current()!;
   actor = { userId: s.user.id, counterId: s.counter.id, counterCode: s.counter.code };
   beneficiaryId = (await core.beneficiaries.create(actor, beneficiaryInput.parse(beneficiaryFixture()), [])).id;
+  await recordConsent(core, beneficiaryId);
 });
 afterAll(async () => {
   await core?.dispose();

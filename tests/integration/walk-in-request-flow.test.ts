@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestCore, TEST_ADMIN } from '../support/test-core';
 import { beneficiaryFixture } from '../support/fixtures';
+import { recordConsent } from '../support/consent';
 import { beneficiaryInput } from '../../shared/beneficiaries/schemas';
 import type { RequestView } from '../../shared/requests/schemas';
 import type { TicketView, VisitView } from '../../shared/walk-ins/schemas';
@@ -33,6 +34,7 @@ beforeAll(async () => {
   const s = core.sessions.current()!;
   const actor = { userId: s.user.id, counterId: s.counter.id, counterCode: s.counter.code };
   beneficiaryId = (await core.beneficiaries.create(actor, beneficiaryInput.parse(beneficiaryFixture()), [])).id;
+  await recordConsent(core, beneficiaryId);
 });
 afterAll(async () => {
   await core?.dispose();

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { call, createTestCore } from '../support/test-core';
 import { createCore } from '../../main/core/create-core';
 import { beneficiaryFixture } from '../support/fixtures';
+import { recordConsent } from '../support/consent';
 import { beneficiaryInput } from '../../shared/beneficiaries/schemas';
 import type { RequestView } from '../../shared/requests/schemas';
 
@@ -69,6 +70,7 @@ describe('who may do what', () => {
     const s = core.sessions.current()!;
     const actor = { userId: s.user.id, counterId: s.counter.id, counterCode: s.counter.code };
     const b = await core.beneficiaries.create(actor, beneficiaryInput.parse(beneficiaryFixture()), []);
+    await recordConsent(core, b.id);
     let r = await ok<RequestView>('requests:createDraft', { beneficiaryId: b.id, data: { supportType: 'other', amount: '300', justification: 'حاجة' } });
     r = await ok('requests:verifyItem', { requestId: r.id, itemId: r.checklist[0]!.id, verified: true, documentNumber: '1000000008', expiryDate: '2031-01-01' });
     r = await ok('requests:sign', { id: r.id, version: r.version, method: 'paper' });
