@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../api/client';
 import { LETTER_STATUSES, type LetterView } from '../../../shared/letters/schemas';
 import { LETTER_KINDS, type LetterKind } from '../../../shared/letters/reference-pattern';
-import { downloadText } from '../calls/download-text';
+import { useExportProtection } from '../encryption/use-export-protection';
 import { LetterForm } from './LetterForm';
 import { LetterDetailView } from './LetterDetailView';
 
@@ -23,12 +23,14 @@ function Register({ onOpen, onNew }: { onOpen: (id: string) => void; onNew: (k: 
   const filter = { query: debounced, kind: (kind || null) as LetterKind | null, status: (status || null) as LetterView['status'] | null, limit: 200 };
   const letters = useQuery({ queryKey: ['letters', 'search', filter], queryFn: () => unwrap(api().letters.search(filter)), placeholderData: keepPreviousData });
   const [exported, setExported] = useState<number | null>(null);
+  const protection = useExportProtection(false, 'letters-export');
   const exportCsv = useMutation({
-    mutationFn: () => unwrap(api().letters.exportCsv(filter)),
-    onSuccess: (r) => {
-      downloadText(r.fileName, r.csv);
-      setExported(r.rows);
+    mutationFn: async () => {
+      const r = await unwrap(api().letters.exportCsv(filter));
+      await protection.deliver({ fileName: r.fileName, text: r.csv, mime: 'text/csv;charset=utf-8' });
+      return r;
     },
+    onSuccess: (r) => setExported(r.rows),
   });
   const rows = letters.data ?? [];
   const all = { value: '', label: t('letters.all') };
@@ -49,10 +51,11 @@ function Register({ onOpen, onNew }: { onOpen: (id: string) => void; onNew: (k: 
         <TextInput className="grow" label={t('letters.search')} placeholder={t('letters.searchPlaceholder')} value={query} onChange={(e) => setQuery(e.currentTarget.value)} data-testid="letters-search" />
         <NativeSelect label={t('letters.fields.kind')} data={[all, ...LETTER_KINDS.map((k) => ({ value: k, label: t(`letters.kinds.${k}`) }))]} value={kind} onChange={(e) => setKind(e.currentTarget.value)} />
         <NativeSelect label={t('letters.fields.status')} data={[all, ...LETTER_STATUSES.map((s) => ({ value: s, label: t(`letters.statuses.${s}`) }))]} value={status} onChange={(e) => setStatus(e.currentTarget.value)} />
-        <Button variant="default" onClick={() => exportCsv.mutate()} loading={exportCsv.isPending} data-testid="letters-export">
+        <Button variant="default" onClick={() => protection.ready() && exportCsv.mutate()} loading={exportCsv.isPending} data-testid="letters-export">
           {t('letters.exportCsv')}
         </Button>
       </Group>
+      {protection.controls}
       {exported !== null && <Text size="sm" role="status">{t('letters.exported', { count: exported })}</Text>}
       {rows.length === 0 ? (
         <Text c="dimmed">{t('letters.empty')}</Text>
@@ -83,9 +86,12 @@ function Register({ onOpen, onNew }: { onOpen: (id: string) => void; onNew: (k: 
                 <Table.Td>
                   {l.subject}
                   {l.attachmentCount > 0 && (
-                    <Text span size="sm" aria-label={t('letters.attachments')}>
-                      {' '}
-                      📎{l.attachmentCount}
+                    <Text span size="sm" c="dimmed" className="attachment-count" aria-label={`${t('letters.attachments')}: ${l.attachmentCount}`}>
+                      {/* A drawn paperclip, not the emoji: counter PCs often lack an emoji font. */}
+                      <svg viewBox="0 0 24 24" width="14" height="14" aria-hidden="true" focusable="false">
+                        <path d="M16.5 6v11.5a4 4 0 0 1-8 0V5a2.5 2.5 0 0 1 5 0v10.5a1 1 0 0 1-2 0V6H10v9.5a2.5 2.5 0 0 0 5 0V5a4 4 0 0 0-8 0v12.5a5.5 5.5 0 0 0 11 0V6z" fill="currentColor" />
+                      </svg>
+                      {l.attachmentCount}
                     </Text>
                   )}
                 </Table.Td>
