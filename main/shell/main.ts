@@ -22,6 +22,7 @@ import { createMainWindow } from './window';
 import { openCustomerWindowOnSecondScreen } from './customer-window';
 import { installMenu } from './menu';
 import { createOsPrinter } from './printing-os';
+import { chooseFolder } from './choose-folder';
 
 registerAppSchemeAsPrivileged();
 app.enableSandbox();
@@ -45,6 +46,7 @@ async function start(): Promise<void> {
     osPrinter: createOsPrinter(),
     // safeStorage is usable only after `ready`; the key file is wrapped by the OS (DPAPI / keyring).
     keyProvider: createOsKeyProvider(safeStorageProtector, join(app.getPath('userData'), 'backup-key.bin')),
+    chooseFolder,
   });
   // Demo mode (`npm start`) signs the demo administrator in; a packaged app never honours --demo.
   if (!app.isPackaged && process.argv.includes('--demo')) {

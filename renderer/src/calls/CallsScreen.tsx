@@ -9,7 +9,7 @@ import { riyadhDay } from '../../../shared/calls/riyadh-day';
 import { toLatinDigits } from '../../../shared/text/digits';
 import { useLanguage } from '../app/use-language';
 import { Columns } from '../common/Columns';
-import { downloadText } from './download-text';
+import { useExportProtection } from '../encryption/use-export-protection';
 import { formatDuration } from './use-call-timer';
 import { openQuickCall } from './quick-call-events';
 
@@ -39,12 +39,14 @@ function CallLog() {
   };
   const calls = useQuery({ queryKey: ['calls', 'list', filter], queryFn: () => unwrap(api().calls.list(filter)), enabled: validDay });
   const [exported, setExported] = useState<number | null>(null);
+  const protection = useExportProtection(false, 'calls-export');
   const exportCsv = useMutation({
-    mutationFn: () => unwrap(api().calls.exportCsv(filter)),
-    onSuccess: (r) => {
-      downloadText(r.fileName, r.csv);
-      setExported(r.rows);
+    mutationFn: async () => {
+      const r = await unwrap(api().calls.exportCsv(filter));
+      await protection.deliver({ fileName: r.fileName, text: r.csv, mime: 'text/csv;charset=utf-8' });
+      return r;
     },
+    onSuccess: (r) => setExported(r.rows),
   });
   const all = { value: '', label: t('calls.filters.all') };
   const rows = calls.data ?? [];
@@ -67,11 +69,12 @@ function CallLog() {
         />
         <Group>
           {exported !== null && <Text size="sm" role="status">{t('calls.exported', { count: exported })}</Text>}
-          <Button variant="default" onClick={() => exportCsv.mutate()} disabled={!validDay} loading={exportCsv.isPending} data-testid="calls-export">
+          <Button variant="default" onClick={() => protection.ready() && exportCsv.mutate()} disabled={!validDay} loading={exportCsv.isPending} data-testid="calls-export">
             {t('calls.exportCsv')}
           </Button>
         </Group>
       </Group>
+      {protection.controls}
       {rows.length === 0 ? (
         <Text c="dimmed">{t('calls.empty')}</Text>
       ) : (

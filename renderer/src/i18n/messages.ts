@@ -20,6 +20,7 @@ import { printingAr, printingEn } from '../printing/i18n';
 import { syncAr, syncEn } from '../sync/i18n';
 import { reportsAr, reportsEn } from '../reports/i18n';
 import { pdfAr, pdfEn } from '../pdf/i18n';
+import { encryptionAr, encryptionEn } from '../encryption/i18n';
 
 export const messagesAr = {
   ...shellAr,
@@ -39,6 +40,7 @@ export const messagesAr = {
   printing: printingAr,
   reports: reportsAr,
   pdf: pdfAr,
+  encryption: encryptionAr,
 };
 
 export const messagesEn: typeof messagesAr = {
@@ -59,4 +61,5 @@ export const messagesEn: typeof messagesAr = {
   printing: printingEn,
   reports: reportsEn,
   pdf: pdfEn,
+  encryption: encryptionEn,
 };

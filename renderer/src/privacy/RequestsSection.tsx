@@ -6,8 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../api/client';
 import { useLanguage } from '../app/use-language';
 import { errorText } from '../auth/error-text';
-import { downloadText } from '../calls/download-text';
-import { downloadBase64 } from '../reports/download-file';
+import { useExportProtection } from '../encryption/use-export-protection';
 import { formatGregorian } from '../../../shared/dates/calendars';
 import { DSR_KINDS, type RequestView } from '../../../shared/privacy/schemas';
 
@@ -16,16 +15,18 @@ function RequestRow({ r }: { r: RequestView }) {
   const language = useLanguage();
   const queryClient = useQueryClient();
   const [text, setText] = useState('');
+  const protection = useExportProtection(false, 'dsr-export');
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['dsr'] });
   const extend = useMutation({ mutationFn: () => unwrap(api().privacy.extendRequest({ id: r.id, notice: text })), onSuccess: refresh });
   const close = useMutation({ mutationFn: (status: 'completed' | 'refused') => unwrap(api().privacy.closeRequest({ id: r.id, status, outcome: text })), onSuccess: refresh });
   const exp = useMutation({
-    mutationFn: () => unwrap(api().privacy.exportRequest({ id: r.id })),
-    onSuccess: (out) => downloadText(out.fileName, out.json, 'application/json;charset=utf-8'),
+    mutationFn: async () => {
+      const out = await unwrap(api().privacy.exportRequest({ id: r.id }));
+      return { fileName: await protection.deliver({ fileName: out.fileName, text: out.json, mime: 'application/json;charset=utf-8' }) };
+    },
   });
   const pdf = useMutation({
-    mutationFn: () => unwrap(api().privacy.exportRequestPdf({ id: r.id })),
-    onSuccess: (out) => downloadBase64(out.fileName, out.base64, out.mime),
+    mutationFn: async () => ({ fileName: await protection.deliver(await unwrap(api().privacy.exportRequestPdf({ id: r.id }))) }),
   });
   const exportedFile = pdf.data?.fileName ?? exp.data?.fileName;
   const error = extend.error ?? close.error ?? exp.error ?? pdf.error;
@@ -45,14 +46,15 @@ function RequestRow({ r }: { r: RequestView }) {
         <Stack gap={4}>
           {r.kind === 'access' && (
             <Group gap={4}>
-              <Button size="xs" variant="light" onClick={() => exp.mutate()} loading={exp.isPending} data-testid="dsr-export">
+              <Button size="xs" variant="light" onClick={() => protection.ready() && exp.mutate()} loading={exp.isPending} data-testid="dsr-export">
                 {t('privacy.panel.export')}
               </Button>
-              <Button size="xs" variant="light" onClick={() => pdf.mutate()} loading={pdf.isPending} data-testid="dsr-export-pdf">
+              <Button size="xs" variant="light" onClick={() => protection.ready() && pdf.mutate()} loading={pdf.isPending} data-testid="dsr-export-pdf">
                 {t('privacy.panel.exportPdf')}
               </Button>
             </Group>
           )}
+          {r.kind === 'access' && protection.controls}
           {exportedFile && <Text size="xs" data-testid="dsr-exported">{t('privacy.panel.exported', { file: exportedFile })}</Text>}
           {r.status === 'open' && (
             <Group gap={4} wrap="nowrap">

@@ -6,17 +6,22 @@ import type { RangeInput, ReportTable } from '../../../shared/reports/schemas';
 import { api, unwrap } from '../api/client';
 import { useLanguage } from '../app/use-language';
 import { downloadText } from '../calls/download-text';
+import type { useExportProtection } from '../encryption/use-export-protection';
 import { ReportChart } from './ReportChart';
 import { numberFormat } from '../../../shared/text/format-number';
 
-export function ReportTableView({ table, range }: { table: ReportTable; range: RangeInput }) {
+export function ReportTableView({ table, range, exporter }: { table: ReportTable; range: RangeInput; exporter?: ReturnType<typeof useExportProtection> }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const nf = numberFormat(language);
   const show = (v: number | null | undefined) => (v === null || v === undefined ? '—' : nf.format(v));
   const csv = useMutation({
-    mutationFn: () => unwrap(api().reports.exportCsv({ range, report: table.id, language })),
-    onSuccess: (f) => downloadText(f.fileName, f.csv),
+    mutationFn: async () => {
+      const f = await unwrap(api().reports.exportCsv({ range, report: table.id, language }));
+      // The screen's password choice applies to every export on it.
+      if (exporter) await exporter.deliver({ fileName: f.fileName, text: f.csv, mime: 'text/csv;charset=utf-8' });
+      else downloadText(f.fileName, f.csv);
+    },
   });
   const headingId = `report-${table.id}`;
   return (
@@ -26,7 +31,7 @@ export function ReportTableView({ table, range }: { table: ReportTable; range: R
           <Title order={3} id={headingId}>
             {table.title[language]}
           </Title>
-          <Button variant="default" size="xs" onClick={() => csv.mutate()} loading={csv.isPending} data-testid={`csv-${table.id}`}>
+          <Button variant="default" size="xs" onClick={() => (!exporter || exporter.ready()) && csv.mutate()} loading={csv.isPending} data-testid={`csv-${table.id}`}>
             {t('reports.exportCsv')}
           </Button>
         </Group>

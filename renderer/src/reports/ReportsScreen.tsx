@@ -11,7 +11,7 @@ import { useLanguage } from '../app/use-language';
 import { CALENDARS, type RangeInput } from '../../../shared/reports/schemas';
 import { CounterSelect } from './DashboardScreen';
 import { ReportTableView } from './ReportTableView';
-import { downloadBase64 } from './download-file';
+import { useExportProtection } from '../encryption/use-export-protection';
 
 /** A left-to-right value (a date) kept whole inside Arabic text. */
 const isolate = (value: string) => `\u2066${value}\u2069`;
@@ -38,12 +38,14 @@ export function ReportsScreen() {
     const e = run.error instanceof ApiError ? run.error.payload.fields?.find((f) => f.path === `range.${path}`) : undefined;
     return e ? e.message[language] : undefined;
   };
+  // Reports hold counts, not people: the password is offered, not preset.
+  const protection = useExportProtection(false, 'report-export');
   const file = useMutation({
-    mutationFn: (kind: 'xlsx' | 'pdf') => unwrap(kind === 'xlsx' ? api().reports.exportXlsx({ range: range!, language }) : api().reports.exportPdf({ range: range!, language })),
-    onSuccess: (f) => {
-      downloadBase64(f.fileName, f.base64, f.mime);
-      setExported(f.fileName);
+    mutationFn: async (kind: 'xlsx' | 'pdf') => {
+      const f = await unwrap(kind === 'xlsx' ? api().reports.exportXlsx({ range: range!, language }) : api().reports.exportPdf({ range: range!, language }));
+      return protection.deliver(f);
     },
+    onSuccess: (name) => setExported(name),
   });
   const submit = () => {
     setExported(null);
@@ -84,16 +86,17 @@ export function ReportsScreen() {
             </Text>
             <Group>
               {exported && <Text size="sm" role="status">{t('reports.exported', { name: exported })}</Text>}
-              <Button variant="default" onClick={() => file.mutate('xlsx')} loading={file.isPending && file.variables === 'xlsx'} data-testid="report-xlsx">
+              <Button variant="default" onClick={() => protection.ready() && file.mutate('xlsx')} loading={file.isPending && file.variables === 'xlsx'} data-testid="report-xlsx">
                 {t('reports.exportXlsx')}
               </Button>
-              <Button variant="default" onClick={() => file.mutate('pdf')} loading={file.isPending && file.variables === 'pdf'} data-testid="report-pdf">
+              <Button variant="default" onClick={() => protection.ready() && file.mutate('pdf')} loading={file.isPending && file.variables === 'pdf'} data-testid="report-pdf">
                 {t('reports.exportPdf')}
               </Button>
             </Group>
           </Group>
+          {protection.controls}
           {run.data.tables.map((table) => (
-            <ReportTableView key={table.id} table={table} range={range} />
+            <ReportTableView key={table.id} table={table} range={range} exporter={protection} />
           ))}
         </Stack>
       )}

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError, unwrap } from '../api/client';
 import { useLanguage } from '../app/use-language';
 import { formatGregorian, formatHijri } from '../../../shared/dates/calendars';
+import { RecoverySection } from '../encryption/RecoverySection';
 
 type Summary = { file: string; counts: Record<string, number> };
 
@@ -76,6 +77,7 @@ export function BackupsPanel() {
       <Text size="sm" c="dimmed">
         {t('settings.backups.restoreHint')}
       </Text>
+      <RecoverySection />
     </Stack>
   );
 }
