@@ -14,6 +14,7 @@ import { RequestsScreen } from '../requests/RequestsScreen';
 import { SyncScreen } from '../sync/SyncScreen';
 import { ReportsScreen } from '../reports/ReportsScreen';
 import { DashboardScreen } from '../reports/DashboardScreen';
+import { LibraryScreen } from '../library/LibraryScreen';
 
 export const SCREEN_COMPONENTS: Partial<Record<Screen, () => ReactNode>> = {
   beneficiaries: () => <BeneficiariesScreen />,
@@ -26,4 +27,5 @@ export const SCREEN_COMPONENTS: Partial<Record<Screen, () => ReactNode>> = {
   requests: () => <RequestsScreen />,
   reports: () => <ReportsScreen />,
   dashboard: () => <DashboardScreen />,
+  library: () => <LibraryScreen />,
 };

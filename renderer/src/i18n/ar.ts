@@ -14,6 +14,7 @@ export const shellAr = {
     dashboard: 'لوحة المتابعة',
     sync: 'المزامنة',
     settings: 'الإعدادات',
+    library: 'المكتبة المرجعية',
   },
   status: {
     label: 'شريط الحالة',

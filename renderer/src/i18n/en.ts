@@ -15,6 +15,7 @@ export const shellEn: ShellMessages = {
     dashboard: 'Dashboard',
     sync: 'Sync',
     settings: 'Settings',
+    library: 'Reference library',
   },
   status: {
     label: 'Status bar',

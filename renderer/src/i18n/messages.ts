@@ -20,6 +20,7 @@ import { printingAr, printingEn } from '../printing/i18n';
 import { syncAr, syncEn } from '../sync/i18n';
 import { reportsAr, reportsEn } from '../reports/i18n';
 import { pdfAr, pdfEn } from '../pdf/i18n';
+import { libraryAr, libraryEn } from '../library/i18n';
 import { encryptionAr, encryptionEn } from '../encryption/i18n';
 
 export const messagesAr = {
@@ -40,6 +41,7 @@ export const messagesAr = {
   printing: printingAr,
   reports: reportsAr,
   pdf: pdfAr,
+  library: libraryAr,
   encryption: encryptionAr,
 };
 
@@ -61,5 +63,6 @@ export const messagesEn: typeof messagesAr = {
   printing: printingEn,
   reports: reportsEn,
   pdf: pdfEn,
+  library: libraryEn,
   encryption: encryptionEn,
 };
