@@ -63,7 +63,7 @@ export async function pushBatch(db: CentralDb, batch: PushBatch, hooks: PushHook
   const changes = JSON.stringify(batch.changes.map((c, i) => ({ i, seq: c.seq, t: c.table, k: c.key, op: c.op, row: c.row, h: c.rowHash, hlc: c.hlc, base: c.baseSeq })));
   return db.transaction().execute(async (trx) => {
     const r = await sql<{ seq: string; accepted: boolean; change_seq: string | null }>`SELECT seq, accepted, change_seq
-      FROM istiqbal_push(${batch.deviceId}, ${batch.counterId}, ${batch.toSeq}, ${changes}::jsonb)`
+      FROM istiqbal_push(${batch.deviceId}, ${batch.counterId}, ${batch.toSeq}, ${changes}::json)`
       .execute(trx)
       .catch(refusal);
     const outcomes = new Map<number, PushOutcome>();

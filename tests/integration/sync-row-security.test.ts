@@ -4,7 +4,7 @@
  * high-water mark, no direct writes to the sync tables, no overwriting another counter's
  * owner-only rows. Three counters on their own logins still converge.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startTestCentral, type TestCentral } from '../support/sync-postgres';
 import { centralSnapshot, createTestCounter, snapshot, type TestCounter } from '../support/sync-counters';
 import { createBeneficiary, editBeneficiary } from '../support/sync-ops';
@@ -14,6 +14,7 @@ import { getState, setState } from '../../main/sync/sync-state';
 import { connectCentral } from '../../main/central/connect';
 import { DeviceNotOwnedError, pushBatch } from '../../main/central/central-store';
 import { provisionCounterLogin } from '../../main/central/counter-logins';
+import { runSyncCommand } from '../../main/sync/cli-commands';
 
 let central: TestCentral;
 let counters: TestCounter[] = [];
@@ -69,6 +70,37 @@ async function asLogin(code: string, text: string): Promise<string | null> {
 }
 
 describe('counter logins on the central database', () => {
+  it('`central add-counter` creates a login in the counters group and prints its password once; again, a new password', async () => {
+    const core = await createTestCounter(central, 'K09');
+    counters = [core];
+    const printed: string[] = [];
+    const log = vi.spyOn(console, 'log').mockImplementation((line: string) => void printed.push(String(line)));
+    try {
+      expect(await runSyncCommand(core.core, 'central', ['add-counter', 'K09'], { url: central.url, sslmode: 'disable' })).toBe(0);
+    } finally {
+      log.mockRestore();
+    }
+    expect(printed[0]).toBe('created login counter_k09');
+    const password = printed[1]!.split(': ').at(-1)!;
+    expect(password).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    const [role] = await central.query<{ rolcanlogin: boolean; member: boolean }>(
+      `SELECT rolcanlogin, pg_has_role(oid, 'istiqbal_counter', 'MEMBER') AS member FROM pg_roles WHERE rolname = 'counter_k09'`,
+    );
+    expect(role).toEqual({ rolcanlogin: true, member: true });
+    logins.K09 = password;
+    const run = await createTestCounter(central, 'K09', { url: loginUrl('K09') });
+    counters.push(run);
+    expect((await run.sync()).status).toBe('ok');
+    // Re-running it replaces the password: the old one no longer signs in.
+    const silent = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    try {
+      expect(await runSyncCommand(core.core, 'central', ['add-counter', 'K09'], { url: central.url, sslmode: 'disable', password: 'another-password-for-k09' })).toBe(0);
+    } finally {
+      silent.mockRestore();
+    }
+    expect((await run.sync()).status).toBe('failed');
+  });
+
   it('three counters on their own logins converge, and each device is bound to its login', async () => {
     const [a, b, c] = await three();
     await createBeneficiary(a, 1);

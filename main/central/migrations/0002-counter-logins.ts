@@ -61,7 +61,7 @@ export const central0002: Migration = {
         RETURN v_high;
       END $fn$`.execute(db);
 
-    await sql`CREATE FUNCTION istiqbal_push(p_device text, p_counter text, p_to_seq bigint, p_changes jsonb)
+    await sql`CREATE FUNCTION istiqbal_push(p_device text, p_counter text, p_to_seq bigint, p_changes json)
       RETURNS TABLE (seq bigint, accepted boolean, change_seq bigint)
       LANGUAGE plpgsql SECURITY DEFINER SET search_path = ${path} AS $fn$
       #variable_conflict use_column
@@ -72,7 +72,7 @@ export const central0002: Migration = {
         v_high := istiqbal_device_owner(p_device, p_counter);
         RETURN QUERY
         WITH x AS (
-          SELECT * FROM jsonb_to_recordset(p_changes)
+          SELECT * FROM json_to_recordset(p_changes)
             AS x(i int, seq bigint, t text, k text, op text, row jsonb, h text, hlc text, base bigint)
         ), decided AS (
           SELECT x.*, CASE
@@ -118,7 +118,7 @@ export const central0002: Migration = {
 
     // The owner check is called by the two entry points only (as their definer), never directly.
     await sql`REVOKE ALL ON FUNCTION istiqbal_device_owner(text, text) FROM PUBLIC`.execute(db);
-    for (const fn of ['istiqbal_push(text, text, bigint, jsonb)', 'istiqbal_mark_pulled(text, text)']) {
+    for (const fn of ['istiqbal_push(text, text, bigint, json)', 'istiqbal_mark_pulled(text, text)']) {
       await sql.raw(`REVOKE ALL ON FUNCTION ${fn} FROM PUBLIC`).execute(db);
       await sql.raw(`GRANT EXECUTE ON FUNCTION ${fn} TO istiqbal_counter`).execute(db);
     }
