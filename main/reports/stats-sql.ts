@@ -79,15 +79,26 @@ export interface ColumnStats {
 /**
  * The same figures as groupedStats for ONE group, over a stored number a covering index holds
  * (e.g. queue_tickets.wait_ms): `from` is a `FROM … WHERE …` fragment, `value` the column. One
- * aggregate pass over the index gives n, average, maximum and bucket counts; knowing n, the two
- * nearest-rank values come from one sort of the bare numbers, with no timestamps to parse and no
- * windowed partitions. Exact: the ranks are the definition's ceil(p·n/100).
+ * aggregate pass over the index gives n, average, maximum and bucket counts; knowing n, each
+ * nearest-rank value is one bounded sort of the bare numbers (ORDER BY … LIMIT 1 OFFSET rank),
+ * with no timestamps to parse and no window functions (a windowed pass cost twice as much).
+ * Exact: the ranks are the definition's ceil(p·n/100).
  */
 export async function columnStats(
   db: Db,
   from: RawBuilder<unknown>,
   value: RawBuilder<unknown>,
   buckets: readonly (readonly [key: string, lo: number, hi: number | null])[] = [],
+): Promise<ColumnStats> {
+  // The queries hold the one connection together, so no write lands between the count and the ranks.
+  return db.connection().execute((conn) => columnStatsOn(conn, from, value, buckets));
+}
+
+async function columnStatsOn(
+  db: Db,
+  from: RawBuilder<unknown>,
+  value: RawBuilder<unknown>,
+  buckets: readonly (readonly [key: string, lo: number, hi: number | null])[],
 ): Promise<ColumnStats> {
   const sums = buckets.map(([key, lo, hi]) => sql`SUM(${value} >= ${lo}${hi === null ? sql`` : sql` AND ${value} < ${hi}`}) AS ${sql.ref(key)}`);
   const agg = await sql<Record<string, number | null>>`
@@ -96,12 +107,13 @@ export async function columnStats(
   const n = Number(a.n ?? 0);
   const counts = Object.fromEntries(buckets.map(([key]) => [key, Number(a[key] ?? 0)]));
   if (n === 0) return { n, avg: null, p50: null, p90: null, max: null, buckets: counts };
-  const r50 = rankOf(n, 50);
-  const r90 = rankOf(n, 90);
-  const ranks = await sql<{ p50: number | null; p90: number | null }>`
-    SELECT MAX(CASE WHEN rn = ${r50} THEN v END) AS p50, MAX(CASE WHEN rn = ${r90} THEN v END) AS p90
-    FROM (SELECT v, ROW_NUMBER() OVER (ORDER BY v) AS rn FROM (SELECT ${value} AS v ${from} ORDER BY v LIMIT ${r90}))
-  `.execute(db);
-  const p = ranks.rows[0];
-  return { n, avg: a.avg ?? null, p50: p?.p50 ?? null, p90: p?.p90 ?? null, max: a.max ?? null, buckets: counts };
+  // Each rank from the nearer end: SQLite's sorter under LIMIT/OFFSET keeps only limit + offset
+  // rows, so the 90th percentile counts down from the top (n − rank rows kept, not rank).
+  const nth = async (rank: number) => {
+    const fromTop = rank > n / 2;
+    const r = await sql<{ v: number }>`SELECT ${value} AS v ${from} ORDER BY v ${fromTop ? sql`DESC` : sql`ASC`} LIMIT 1 OFFSET ${fromTop ? n - rank : rank - 1}`.execute(db);
+    return r.rows[0]?.v ?? null;
+  };
+  const p = { p50: await nth(rankOf(n, 50)), p90: await nth(rankOf(n, 90)) };
+  return { n, avg: a.avg ?? null, p50: p.p50, p90: p.p90, max: a.max ?? null, buckets: counts };
 }

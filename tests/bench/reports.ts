@@ -7,8 +7,12 @@
  * Seeding leaves a large JavaScript heap behind, so the timings run in a fresh child process on the
  * finished file (`--db FILE`; it drops the 0008 indexes for the baseline, so use a copy).
  * Targets (issue 10): every report ≤ 500 ms for a one-year range; the dashboard ≤ 100 ms.
+ * The waiting/service distributions are also timed against the pre-0009 query in the same run
+ * (minutes computed from the two timestamps of every ticket, ranked with window functions), for
+ * all counters and for one, and both must give the same figures.
  */
 import { statSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
@@ -22,6 +26,8 @@ import { ORGANISATION_DEFAULTS } from '../../main/setup/organisation-defaults';
 import { makeTempDir } from '../support/temp-dir';
 import { prng, seedActivity, seedBeneficiaries } from '../support/report-data';
 import { timeEach, trackPeakMemory, type Summary } from './stats';
+import { groupedStats, minutesBetween } from '../../main/reports/stats-sql';
+import { boundsOf } from '../../main/reports/range-bounds';
 
 const { values } = parseArgs({ options: { rows: { type: 'string' }, samples: { type: 'string' }, db: { type: 'string' } } });
 const ROWS = Number(values.rows ?? 1_000_000);
@@ -88,6 +94,43 @@ async function timeAll(): Promise<{ reports: Record<string, Summary>; dashboard_
   };
 }
 
+/** The distributions as computed before migration 0009: from the timestamps, one windowed pass. */
+async function fromTimestamps(kind: 'wait' | 'service', counterId: string | null) {
+  const b = boundsOf({ ...range, counterId });
+  const [from, to, cond] =
+    kind === 'wait' ? ['t.arrived_at', 't.called_at', sql`t.called_at IS NOT NULL`] : ['t.started_at', 't.ended_at', sql`t.status = 'done' AND t.started_at IS NOT NULL AND t.ended_at IS NOT NULL`];
+  const buckets = sql.join(
+    ([[0, 5], [5, 10], [10, 15], [15, 30], [30, 60], [60, null]] as const).map(([lo, hi], i) => sql`SUM(CASE WHEN m >= ${lo} ${hi === null ? sql`` : sql`AND m < ${hi}`} THEN 1 ELSE 0 END) AS ${sql.ref(`b${i}`)}`),
+  );
+  const base = sql`SELECT '__all' AS g, ${minutesBetween(from, to)} AS m FROM queue_tickets t
+    WHERE t.deleted_at IS NULL AND t.day >= ${b.fromDay} AND t.day <= ${b.toDay} AND ${cond} ${counterId ? sql`AND t.counter_id = ${counterId}` : sql``}`;
+  return (await groupedStats(db, base, { total: false, extra: buckets })).get('__all');
+}
+
+async function timeDistributions() {
+  const out: Record<string, { stored_0009: Summary; timestamps_before_0009: Summary; same_figures: boolean }> = {};
+  for (const [id, kind] of [['waitingDistribution', 'wait'], ['serviceDistribution', 'service']] as const) {
+    for (const counterId of [null, 'bench-counter-1']) {
+      const r = { ...range, counterId }; // the bench's counter ids are not UUIDs, so not through the schema
+      const now = (await service.run(r, [id])).tables[0]!;
+      const old = (await fromTimestamps(kind, counterId))!;
+      const figures = Object.fromEntries(now.summary.map((x) => [x.key, x.value]));
+      const round1 = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
+      const same =
+        figures.count === Number(old.n) &&
+        (['avg', 'p50', 'p90', 'max'] as const).every((k) => figures[k] === round1(old[k])) &&
+        now.rows.every((row, i) => row.values[0] === Number(old[`b${i}`] ?? 0));
+      out[`${id}${counterId ? '_one_counter' : '_all_counters'}`] = {
+        stored_0009: await timeEach(inputs, () => service.run(r, [id])),
+        timestamps_before_0009: await timeEach(inputs, () => fromTimestamps(kind, counterId)),
+        same_figures: same,
+      };
+    }
+  }
+  return out;
+}
+
+const distributions = await timeDistributions();
 const indexed = await timeAll();
 const INDEXES = ['queue_tickets_day', 'visits_started', 'satisfaction_created', 'support_requests_submitted', 'request_decisions_request_time', 'letters_open_reply_due'];
 for (const name of INDEXES) await sql`DROP INDEX ${sql.ref(name)}`.execute(db);
@@ -96,12 +139,14 @@ const baseline = await timeAll();
 const results = {
   range: { from: range.from, to: range.to },
   samples: SAMPLES,
+  distributions_stored_vs_timestamps: distributions,
   with_0008_indexes: indexed,
   baseline_without_0008_indexes: baseline,
   worst_report_p95_ms: Math.max(...Object.values(indexed.reports).map((s) => s.p95_ms)),
   dashboard_p95_ms: Math.max(indexed.dashboard_all_counters.p95_ms, indexed.dashboard_one_counter.p95_ms),
   timing_peak_rss_mb: 0,
   targets: { report_ms: 500, dashboard_ms: 100 },
+  load_average: loadavg().map((x) => Math.round(x * 100) / 100),
 };
 results.timing_peak_rss_mb = peakMemory();
 console.log(JSON.stringify(results, null, 2));
