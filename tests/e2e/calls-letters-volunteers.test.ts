@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './support/harness';
 import { beneficiaryFixture } from '../support/fixtures';
+import { recordConsent } from '../support/consent';
 import { beneficiaryInput } from '../../shared/beneficiaries/schemas';
 import { makePdf } from '../support/channel-fixtures';
 
@@ -30,6 +31,8 @@ beforeAll(async () => {
   const s = h.core.sessions.current()!;
   const actor = { userId: s.user.id, counterId: s.counter.id, counterCode: s.counter.code };
   beneficiaryId = (await h.core.beneficiaries.create(actor, beneficiaryInput.parse(beneficiaryFixture({ mobile: '0551234567' })), [])).id;
+  // A support request needs the person's consent to the privacy notice (recorded at an earlier visit).
+  await recordConsent(h.core, beneficiaryId, h.origin);
 });
 afterAll(async () => {
   await h?.close();

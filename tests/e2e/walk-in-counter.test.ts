@@ -72,7 +72,7 @@ describe('walk-in counter', () => {
     expect(await page.getByTestId('active-ticket').textContent()).toBe('A-001');
   });
 
-  it('records the interview and refuses an empty support request in Arabic without losing what was typed', async () => {
+  it('records the interview, refuses an empty support request and one without consent in Arabic without losing what was typed, and records the consent inline', async () => {
     const page = h.page;
     await page.getByTestId('qa-question-0').fill('ما الأوراق المطلوبة لطلب الدعم المالي؟');
     await page.getByTestId('qa-answer-0').fill('الهوية وسجل الأسرة وما يثبت الدخل وشهادة الآيبان');
@@ -94,7 +94,27 @@ describe('walk-in counter', () => {
     await page.getByTestId('request-amount').fill('١٬٥٠٠');
     await page.getByTestId('request-justification').fill('الأسرة فقدت عائلها وتحتاج دعماً عاجلاً');
     await page.getByTestId('save-request').click();
+    // A new beneficiary has not consented to the privacy notice yet: the core refuses the request
+    // in Arabic, the step offers the consent beside the form, and nothing typed is lost.
+    await page.getByTestId('form-error').getByText('لا توجد موافقة مسجلة من المستفيد على إشعار الخصوصية الحالي').waitFor();
+    expect(await page.getByTestId('consent-needed').isVisible()).toBe(true);
+    expect(await page.getByTestId('request-type').inputValue()).toBe('financial');
+    expect(await page.getByTestId('request-justification').inputValue()).toBe('الأسرة فقدت عائلها وتحتاج دعماً عاجلاً');
+    expect(await h.core.db.selectFrom('support_requests').select('id').execute()).toEqual([]);
+    await page.getByTestId('request-consent').getByTestId('show-notice').click();
+    await page.getByTestId('request-consent').getByTestId('notice-text').waitFor();
+    await shot('walk-in-request-consent');
+    await expectNoSeriousAxe();
+    await page.getByTestId('request-consent').getByTestId('record-consent').click();
+    await page.getByTestId('consent-recorded').waitFor();
+    expect(await page.getByTestId('request-consent').count()).toBe(0);
+    expect(await page.getByTestId('form-error').count()).toBe(0);
+    expect(await page.getByTestId('request-amount').inputValue()).toBe('١٬٥٠٠');
+    await shot('walk-in-request-consent-recorded');
+    await page.getByTestId('save-request').click();
     await page.getByTestId('checklist-step').waitFor();
+    const consent = await h.core.db.selectFrom('consents').select(['notice_version', 'given_by', 'withdrawn_at']).executeTakeFirstOrThrow();
+    expect(consent).toEqual({ notice_version: 1, given_by: 'self', withdrawn_at: null });
   });
 
   it('refuses an expired identity document, then verifies every item', async () => {

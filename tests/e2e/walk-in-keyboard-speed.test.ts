@@ -7,13 +7,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './support/harness';
 import { beneficiaryInput } from '../../shared/beneficiaries/schemas';
 import { beneficiaryFixture } from '../support/fixtures';
+import { recordConsent } from '../support/consent';
 
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness();
   const s = h.core.sessions.current()!;
   const actor = { userId: s.user.id, counterId: s.counter.id, counterCode: s.counter.code };
-  await h.core.beneficiaries.create(actor, beneficiaryInput.parse(beneficiaryFixture()), []);
+  const returning = await h.core.beneficiaries.create(actor, beneficiaryInput.parse(beneficiaryFixture()), []);
+  // A returning beneficiary consented to the privacy notice at an earlier visit.
+  await recordConsent(h.core, returning.id, h.origin);
 });
 afterAll(async () => {
   await h?.close();

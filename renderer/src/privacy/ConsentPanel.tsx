@@ -12,7 +12,16 @@ import { useCan } from '../auth/use-session';
 import { errorText } from '../auth/error-text';
 import { formatGregorian } from '../../../shared/dates/calendars';
 
-export function ConsentPanel({ beneficiaryId }: { beneficiaryId: string }) {
+export function ConsentPanel({
+  beneficiaryId,
+  guardianRequired = false,
+  onRecorded,
+}: {
+  beneficiaryId: string;
+  /** A minor: only a guardian's consent counts (the walk-in's request step says so). */
+  guardianRequired?: boolean;
+  onRecorded?: () => void;
+}) {
   const { t } = useTranslation();
   const language = useLanguage();
   const queryClient = useQueryClient();
@@ -20,18 +29,23 @@ export function ConsentPanel({ beneficiaryId }: { beneficiaryId: string }) {
   const notice = useQuery({ queryKey: ['privacy-notice'], queryFn: () => unwrap(api().privacy.notice({})) });
   const consents = useQuery({ queryKey: ['consents', beneficiaryId], queryFn: () => unwrap(api().privacy.consents({ beneficiaryId })) });
   const [showNotice, setShowNotice] = useState(false);
-  const [givenBy, setGivenBy] = useState<'self' | 'guardian'>('self');
+  const [givenBy, setGivenBy] = useState<'self' | 'guardian'>(guardianRequired ? 'guardian' : 'self');
   const [guardian, setGuardian] = useState({ guardianName: '', guardianRelation: '', guardianIdNumber: '' });
   const [reason, setReason] = useState('');
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['consents', beneficiaryId] });
+  const refresh = () =>
+    Promise.all([queryClient.invalidateQueries({ queryKey: ['consents', beneficiaryId] }), queryClient.invalidateQueries({ queryKey: ['consent-status', beneficiaryId] })]);
   const record = useMutation({
     mutationFn: () =>
       unwrap(api().privacy.recordConsent({ beneficiaryId, noticeVersion: notice.data!.version, givenBy, ...(givenBy === 'guardian' ? guardian : {}) })),
-    onSuccess: refresh,
+    onSuccess: async () => {
+      await refresh();
+      onRecorded?.();
+    },
   });
   const withdraw = useMutation({ mutationFn: (consentId: string) => unwrap(api().privacy.withdrawConsent({ consentId, reason })), onSuccess: refresh });
   const active = consents.data?.find((c) => !c.withdrawnAt);
   const outdated = active && notice.data && active.noticeVersion < notice.data.version;
+  const needsGuardian = guardianRequired && active?.givenBy !== 'guardian';
   const date = (iso: string) => formatGregorian(new Date(iso), language);
 
   return (
@@ -80,12 +94,12 @@ export function ConsentPanel({ beneficiaryId }: { beneficiaryId: string }) {
             </Text>
           </Paper>
         )}
-        {canRecord && notice.data && (!active || outdated) && (
+        {canRecord && notice.data && (!active || outdated || needsGuardian) && (
           <form onSubmit={(e) => (e.preventDefault(), record.mutate())}>
             <Stack gap="xs">
               <Radio.Group label={t('privacy.consent.givenBy')} value={givenBy} onChange={(v) => setGivenBy(v as 'self' | 'guardian')}>
                 <Group>
-                  <Radio value="self" label={t('privacy.consent.self')} data-testid="consent-self" />
+                  <Radio value="self" label={t('privacy.consent.self')} disabled={guardianRequired} data-testid="consent-self" />
                   <Radio value="guardian" label={t('privacy.consent.guardian')} data-testid="consent-guardian" />
                 </Group>
               </Radio.Group>
