@@ -2,6 +2,7 @@
 import { beneficiaryInput } from '../../shared/beneficiaries/schemas';
 import type { Core } from '../core/create-core';
 import { prng, syntheticBeneficiary } from './synthetic-people';
+import { seedDemoLibrary } from '../library/seed-demo-library';
 
 export async function seedDemo(core: Core, options: { count: number; onlyIfEmpty?: boolean; seed?: number }): Promise<number> {
   if (options.onlyIfEmpty) {
@@ -24,5 +25,6 @@ export async function seedDemo(core: Core, options: { count: number; onlyIfEmpty
       await core.beneficiaries.create(actor, data, warnings.split(','));
     });
   }
+  await seedDemoLibrary(core, actor);
   return options.count;
 }

@@ -10,7 +10,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, createTestCore, TEST_ADMIN } from '../support/test-core';
+import { APP_SOURCE, call, createTestCore, TEST_ADMIN } from '../support/test-core';
+import { seedDemoLibrary } from '../../main/library/seed-demo-library';
 import { makePng } from '../support/channel-fixtures';
 import { policyPdf } from '../../main/library/policy-pdf';
 import { RELATIONS_POLICY_PARAGRAPHS, RELATIONS_POLICY_TITLE } from '../../main/library/relations-policy-text';
@@ -161,5 +162,22 @@ describe('reference library', { timeout: 60_000 }, () => {
     const admin = await core.db.selectFrom('users').select('id').where('username', '=', TEST_ADMIN.username).executeTakeFirstOrThrow();
     expect(new Set(entries.map((e) => e.user_id))).toEqual(new Set([admin.id]));
     expect(existsSync(join(core.dir, 'attachments'))).toBe(true);
+  });
+});
+
+describe('demo library', { timeout: 60_000 }, () => {
+  it('seeds the relations policy once, searchable, through the library service', async () => {
+    const fresh = await createTestCore();
+    try {
+      const s = fresh.sessions.current()!;
+      const actor = { userId: s.user.id, counterId: s.counter.id, counterCode: s.counter.code };
+      expect(await seedDemoLibrary(fresh, actor)).toBe(1);
+      expect(await seedDemoLibrary(fresh, actor)).toBe(0);
+      const r = await fresh.router.invoke('library:search', { query: 'القنوات المستخدمة' }, APP_SOURCE);
+      if (!r.ok) throw new Error(JSON.stringify(r));
+      expect((r.value as LibraryHit[]).some((h) => h.page > 0 && h.title === RELATIONS_POLICY_TITLE)).toBe(true);
+    } finally {
+      await fresh.dispose();
+    }
   });
 });
