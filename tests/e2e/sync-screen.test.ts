@@ -52,6 +52,9 @@ describe('sync screen', () => {
     await p.getByTestId('sync-sslmode').selectOption('disable');
     await p.getByTestId('sync-save').click();
     await p.getByRole('status').getByText('حُفظت إعدادات المزامنة.').waitFor();
+    // The form now shows what was saved: the address without its password, which is kept sealed.
+    expect(await p.getByTestId('sync-url').inputValue()).toBe(url.toString());
+    expect(await p.getByTestId('sync-password').inputValue()).toBe('');
     await h.screenshot('sync-settings');
   });
 

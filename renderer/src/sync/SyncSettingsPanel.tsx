@@ -26,9 +26,12 @@ export function SyncSettingsPanel() {
   }, [config.data, draft]);
   const save = useMutation({
     mutationFn: (d: Draft) => unwrap(api().sync.saveConfig(d)),
-    onSuccess: async () => {
+    onSuccess: async (saved) => {
       setMessage({ ok: true, text: t('sync.settings.saved') });
-      setDraft(null);
+      // The form shows what was saved (not the cached pre-save settings, which a reset draft would reload).
+      queryClient.setQueryData(['sync', 'config'], saved);
+      const { hasPassword: _h, ...rest } = saved;
+      setDraft({ ...rest, password: '' });
       await queryClient.invalidateQueries({ queryKey: ['sync'] });
       await queryClient.invalidateQueries({ queryKey: ['app-info'] });
     },
