@@ -44,6 +44,8 @@ import { printingHandlers } from '../printing/handlers';
 import type { OsPrinter } from '../printing/os-printer';
 import { createSettingsService, type SettingsService } from '../settings/settings-service';
 import { settingsHandlers } from '../settings/handlers';
+import { applyStagedRestore, auditAppliedRestore } from '../backup/pending-restore';
+import { restoreHandlers } from '../backup/restore-handlers';
 import { collectDiagnostics } from '../diagnostics/collect-diagnostics';
 import { backupBeforeMigration } from '../backup/backup-before-migration';
 import { createSetupService } from '../setup/setup-service';
@@ -75,6 +77,8 @@ export interface CoreOptions {
   keyProvider?: KeyProvider;
   /** Asks the person for a folder (the shell's dialog), for encrypted backups to a USB stick; none in the CLI and preview. */
   chooseFolder?: ChooseFolder | null;
+  /** Restarts the app (the shell: relaunch and exit), after a restore is staged; none in the CLI and preview. */
+  requestRestart?: (() => void) | null;
 }
 
 export interface Core {
@@ -102,10 +106,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const clock = options.clock ?? systemClock;
   const newId = options.newId ?? uuidV7;
   const logger = options.logger ?? createLogger();
+  const backupsDir = join(dirname(options.databaseFile), 'backups');
+  // A restore staged from the app is applied now, while nothing has the database open.
+  const restored = await applyStagedRestore(options.databaseFile, backupsDir, clock);
+  if (restored) logger.info({ restore: restored.ok ? 'applied' : 'refused', backup: restored.staged.backup }, 'staged restore');
   const db = openDatabase(options.databaseFile);
   await backupBeforeMigration(db, options.databaseFile, clock.now());
   await migrateToLatest(db);
   const { counter, admin } = await bootstrap(db, clock, newId);
+  if (restored) await auditAppliedRestore(db, restored, { userId: admin.id, counterId: counter.id }, clock, newId);
   await ensurePrivacyDefaults(db, clock, newId, counter.id, admin.id);
   await ensureSync(db);
 
@@ -142,7 +151,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...libraryHandlers(createLibraryService({ db, clock, newId, files: channels.attachments })),
     ...printingHandlers(printing),
     ...reportHandlers(createReportService({ db, clock, fontsDir: options.fontsDir, organisation: async () => ({ ...printing.organisation(), ...(await settings.organisation()) }) })),
-    ...settingsHandlers(settings, join(dirname(options.databaseFile), 'backups'), sessions),
+    ...settingsHandlers(settings, backupsDir, sessions),
+    ...restoreHandlers({ db, clock, newId, settings, databaseFile: options.databaseFile, backupsDir, requestRestart: options.requestRestart, applied: restored }),
     ...encryptionHandlers(createEncryptionService({ db, clock, newId, keyProvider: options.keyProvider ?? NO_OS_KEY_PROVIDER, backups: settings.backups, chooseFolder: options.chooseFolder })),
     'diagnostics:collect': () =>
       collectDiagnostics({ db, databaseFile: options.databaseFile, logsDir: options.logsDir ?? null, version: options.version ?? '0.0.0' }),

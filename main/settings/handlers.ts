@@ -4,7 +4,10 @@ import type { HandlersOf } from '../ipc/handlers';
 import type { SettingsService } from './settings-service';
 import type { SessionStore } from '../session/session-store';
 
-export function settingsHandlers(settings: SettingsService, backupsDir: string, sessions: SessionStore): HandlersOf<keyof typeof settingsContract> {
+/** Restore has its own handlers (main/backup/restore-handlers.ts): it needs the restart and start-up result. */
+type RestoreChannels = 'backups:restore' | 'backups:lastRestore';
+
+export function settingsHandlers(settings: SettingsService, backupsDir: string, sessions: SessionStore): HandlersOf<Exclude<keyof typeof settingsContract, RestoreChannels>> {
   // The renderer sees backup names, never paths.
   const withName = <T extends { file: string }>(s: T) => ({ ...s, file: basename(s.file) });
   return {

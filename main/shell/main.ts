@@ -47,6 +47,14 @@ async function start(): Promise<void> {
     // safeStorage is usable only after `ready`; the key file is wrapped by the OS (DPAPI / keyring).
     keyProvider: createOsKeyProvider(safeStorageProtector, join(app.getPath('userData'), 'backup-key.bin')),
     chooseFolder,
+    // A staged restore is applied at the next start (main/backup/pending-restore.ts): close the
+    // database cleanly, then start again.
+    requestRestart: () => {
+      void core.close().finally(() => {
+        app.relaunch();
+        app.exit(0);
+      });
+    },
   });
   // Demo mode (`npm start`) signs the demo administrator in; a packaged app never honours --demo.
   if (!app.isPackaged && process.argv.includes('--demo')) {

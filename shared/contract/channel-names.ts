@@ -15,6 +15,8 @@ export const CHANNEL_NAMES = [
   'backups:list',
   'backups:create',
   'backups:verify',
+  'backups:restore',
+  'backups:lastRestore',
   'encryption:status', 'encryption:setRecovery', 'encryption:backupToFolder', 'encryption:protectExport',
   'diagnostics:collect',
   'setup:status',

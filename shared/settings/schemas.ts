@@ -33,3 +33,15 @@ export const backupSummary = z.object({
 });
 
 export const backupEntry = z.object({ name: z.string(), bytes: z.number(), at: z.string() });
+
+/** A restore waiting for the restart; `restarting` is false where the app cannot restart itself (browser preview). */
+export const restoreStaged = z.object({ backup: backupSummary, restarting: z.boolean() });
+
+export const lastRestore = z.object({
+  ok: z.boolean(),
+  backup: z.string(),
+  at: z.string(),
+  /** The current data as it was, kept before the swap (a name in backups/before-restore). */
+  safetyBackup: z.string().nullable(),
+  counts: z.record(z.string(), z.number()).nullable(),
+});

@@ -1,5 +1,8 @@
 /** Settings end to end: the society's profile, this counter, and backups. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pendingRestoreFile } from '../../main/backup/pending-restore';
 import { startHarness, type Harness } from './support/harness';
 
 let h: Harness;
@@ -35,6 +38,21 @@ describe('settings', () => {
     await h.page.getByRole('button', { name: 'تحقق واعرض المحتوى' }).first().click();
     await expect(h.page.getByTestId('backup-message').textContent()).resolves.toMatch(/تحتوي: \d+ مستفيد/);
     await h.screenshot('settings-backups');
+  });
+
+  it('restores a backup from the list: preview, confirmation, then staged for the restart', async () => {
+    await h.page.getByTestId('restore-backup').first().click();
+    const confirm = h.page.getByTestId('restore-confirm');
+    await confirm.waitFor();
+    await expect(confirm.textContent()).resolves.toMatch(/تحتوي: \d+ مستفيد/);
+    await confirm.getByText('ستُحفظ نسخة أمان من البيانات الحالية أولاً').waitFor();
+    expect(await h.axeSeriousViolations()).toEqual([]);
+    await h.screenshot('settings-backups-restore-confirm');
+    await h.page.getByTestId('restore-confirm-button').click();
+    // The browser harness cannot restart itself: the app asks to be reopened.
+    await h.page.getByTestId('backup-message').getByText('أغلق البرنامج وافتحه').waitFor();
+    expect(existsSync(pendingRestoreFile(join(h.core.dir, 'istiqbal.sqlite')))).toBe(true);
+    expect(await h.problems()).toEqual([]);
   });
 
   it('adds a beneficiary category that the registry form then offers', async () => {
