@@ -29,7 +29,7 @@ export function passphraseProblem(raw: string, confirm?: string): PassphraseProb
 }
 
 export const PASSPHRASE_MESSAGES = {
-  'passphrase.short': { ar: 'العبارة السرية ١٢ خانة على الأقل.', en: 'The passphrase needs at least 12 characters.' },
+  'passphrase.short': { ar: 'العبارة السرية 12 خانة على الأقل.', en: 'The passphrase needs at least 12 characters.' },
   'passphrase.long': { ar: 'العبارة السرية أطول من المسموح.', en: 'The passphrase is too long.' },
   'passphrase.variety': {
     ar: 'اجمع في العبارة السرية نوعين على الأقل: حروفاً وأرقاماً أو مسافات أو رموزاً، من غير تكرار حرف واحد.',

@@ -51,7 +51,7 @@ export interface Harness {
 
 /** Lands signed in as an administrator (through the real sign-in); `signedIn: false` lands on the first-run step. */
 export async function startHarness(
-  options: { language?: 'ar' | 'en'; signedIn?: boolean; firstRunWizard?: 'done' | 'pending'; keyProvider?: KeyProvider } = {},
+  options: { language?: 'ar' | 'en'; signedIn?: boolean; firstRunWizard?: 'done' | 'pending'; keyProvider?: KeyProvider; chooseFolder?: () => Promise<string | null> } = {},
 ): Promise<Harness> {
   // ISTIQBAL_RENDERER_DIR: a build of one's own, so a parallel `npm run build` cannot empty it mid-test.
   const server = await serveDirectory(process.env.ISTIQBAL_RENDERER_DIR ?? join(ROOT, 'dist', 'renderer'));
@@ -60,6 +60,7 @@ export async function startHarness(
     signIn: options.signedIn ?? true,
     firstRunWizard: options.firstRunWizard ?? 'done',
     ...(options.keyProvider ? { keyProvider: options.keyProvider } : {}),
+    ...(options.chooseFolder ? { chooseFolder: options.chooseFolder } : {}),
   });
   const browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'ar-SA', timezoneId: 'Asia/Riyadh' });
