@@ -2,7 +2,8 @@
  * Issue 9's reference library end to end, screenshots under tests/artifacts/library-*.png: an
  * administrator uploads the relations policy (a real Arabic PDF), searches it with different
  * spellings, opens a hit at its page in the pdf.js viewer, uploads a new version (the old one kept),
- * and a receptionist reads and searches without the upload controls. Axe finds no serious or
+ * a receptionist reads and searches without the upload controls, and F1 opens the search from
+ * any screen. Axe finds no serious or
  * critical violation; no page error or CSP violation.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -119,6 +120,26 @@ describe('reference library', { timeout: 120_000 }, () => {
     expect(await page.getByTestId('library-retire').count()).toBe(0);
     await shot('library-receptionist');
     expect(await h.axeSeriousViolations()).toEqual([]);
+  });
+
+  it('F1 on any screen opens the library search over it and shows the hit page; Escape closes', async () => {
+    const page = h.page;
+    await page.getByTestId('nav-calls').click();
+    await page.keyboard.press('F1');
+    await page.getByTestId('library-quick').waitFor();
+    // The search box has the focus: type straight away.
+    await page.keyboard.type('الأدوات المتاحة');
+    const hit = page.getByTestId('library-quick').getByTestId('library-hit').filter({ has: page.getByTestId('library-hit-snippet') });
+    await hit.first().waitFor();
+    const pageNo = Number(/\d+/.exec((await hit.first().getByTestId('library-hit-open').textContent())!)![0]);
+    await hit.first().getByTestId('library-hit-open').click();
+    await page.locator(`[data-testid="library-quick-viewer-canvas"][data-page="${pageNo}"][data-rendered="true"]`).waitFor();
+    await h.page.setViewportSize({ width: 1366, height: 1100 });
+    await h.screenshot('library-quick-search');
+    expect(await h.axeSeriousViolations()).toEqual([]);
+    await h.page.setViewportSize({ width: 1366, height: 860 });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('library-quick').count()).toBe(0);
     expect(await h.problems()).toEqual([]);
   });
 });

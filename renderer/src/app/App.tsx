@@ -10,6 +10,7 @@ import { useLanguage } from './use-language';
 import { PlaceholderScreen } from '../common/PlaceholderScreen';
 import { SCREEN_COMPONENTS } from './screens';
 import { QuickCallHost } from '../calls/QuickCallHost';
+import { LibraryQuickHost } from '../library/LibraryQuickHost';
 import { AuthGate } from '../auth/AuthGate';
 import { SetupGate } from '../setup/SetupGate';
 import { SignOutButton } from '../auth/SignOutButton';
@@ -77,6 +78,7 @@ function Shell() {
         <StatusBar />
       </div>
       <QuickCallHost />
+      <LibraryQuickHost />
     </div>
   );
 }

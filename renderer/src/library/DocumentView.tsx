@@ -3,15 +3,14 @@
  * the chosen version in the pdf.js viewer at the chosen page, and — for administrators — a new
  * version upload and retire/restore.
  */
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../api/client';
 import { useCan } from '../auth/use-session';
 import { useLanguage } from '../app/use-language';
-import { PdfViewer } from '../pdf/PdfViewer';
-import { base64ToBytes } from '../pdf/base64';
+import { VersionViewer } from './VersionViewer';
 import { UploadForm } from './UploadForm';
 import { FileName } from './FileName';
 import { apiErrorText } from './api-error-text';
@@ -21,13 +20,6 @@ interface Props {
   versionId?: string;
   page?: number;
   onBack: () => void;
-}
-
-function Viewer({ versionId, page }: { versionId: string; page: number }) {
-  const opened = useQuery({ queryKey: ['library', 'open', versionId], queryFn: () => unwrap(api().library.open({ versionId })) });
-  const bytes = useMemo(() => (opened.data ? base64ToBytes(opened.data.dataBase64) : null), [opened.data]);
-  if (!opened.data || !bytes) return null;
-  return <PdfViewer data={bytes} name={opened.data.title} initialPage={page} testId="library-viewer" />;
 }
 
 export function DocumentView({ id, versionId, page = 1, onBack }: Props) {
@@ -148,7 +140,7 @@ export function DocumentView({ id, versionId, page = 1, onBack }: Props) {
           </Table>
         </Stack>
       </Paper>
-      <Viewer key={current} versionId={current} page={shown.page} />
+      <VersionViewer key={current} versionId={current} page={shown.page} />
     </Stack>
   );
 }

@@ -3,57 +3,18 @@
  * page and opens the viewer there), the list of documents, and for administrators an upload form.
  */
 import { useState } from 'react';
-import { Alert, Button, Checkbox, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../api/client';
 import { useCan } from '../auth/use-session';
-import type { LibraryHit } from '../../../shared/library/schemas';
 import { DocumentView } from './DocumentView';
 import { UploadForm } from './UploadForm';
+import { SearchHits } from './SearchHits';
+import { openLibrarySearch } from './library-events';
 
 type View = { mode: 'list' } | { mode: 'doc'; id: string; versionId?: string; page?: number };
-
-function Hits({ query, onOpen }: { query: string; onOpen: (h: LibraryHit) => void }) {
-  const { t } = useTranslation();
-  const hits = useQuery({ queryKey: ['library', 'search', query], queryFn: () => unwrap(api().library.search({ query, limit: 50 })), placeholderData: keepPreviousData });
-  const rows = hits.data ?? [];
-  return (
-    <Paper withBorder p="sm" data-testid="library-hits">
-      <Title order={2} size="h4" mb="xs">
-        {t('library.hits', { count: rows.length })}
-      </Title>
-      {rows.length === 0 ? (
-        <Text c="dimmed">{t('library.noHits')}</Text>
-      ) : (
-        <Stack gap={6}>
-          {rows.map((h) => (
-            <Group key={`${h.documentId}-${h.page}`} gap="sm" wrap="nowrap" align="start" data-testid="library-hit">
-              <Button
-                size="compact-sm"
-                variant="light"
-                onClick={() => onOpen(h)}
-                aria-label={t('library.openHit', { title: h.title, page: Math.max(1, h.page) })}
-                data-testid="library-hit-open"
-              >
-                {h.page === 0 ? t('library.inTitle') : t('library.onPage', { page: h.page })}
-              </Button>
-              <Stack gap={0}>
-                <Text fw={600}>{h.title}</Text>
-                {h.page > 0 && (
-                  <Text size="sm" data-testid="library-hit-snippet">
-                    {h.snippet}
-                  </Text>
-                )}
-              </Stack>
-            </Group>
-          ))}
-        </Stack>
-      )}
-    </Paper>
-  );
-}
 
 function Library({ onOpen }: { onOpen: (v: View) => void }) {
   const { t } = useTranslation();
@@ -76,7 +37,12 @@ function Library({ onOpen }: { onOpen: (v: View) => void }) {
           </Button>
         )}
       </Group>
-      <Text c="dimmed">{t('library.intro')}</Text>
+      <Group justify="space-between" wrap="nowrap">
+        <Text c="dimmed">{t('library.intro')}</Text>
+        <Button variant="default" onClick={openLibrarySearch} aria-keyshortcuts="F1" data-testid="library-quick-open">
+          {t('library.quickSearch')}
+        </Button>
+      </Group>
       {adding && (
         <UploadForm
           mode="new"
@@ -94,7 +60,7 @@ function Library({ onOpen }: { onOpen: (v: View) => void }) {
         </Alert>
       )}
       <TextInput label={t('library.search')} placeholder={t('library.searchPlaceholder')} value={query} onChange={(e) => setQuery(e.currentTarget.value)} data-testid="library-search" />
-      {debounced && <Hits query={debounced} onOpen={(h) => onOpen({ mode: 'doc', id: h.documentId, versionId: h.versionId, page: Math.max(1, h.page) })} />}
+      {debounced && <SearchHits query={debounced} onOpen={(h) => onOpen({ mode: 'doc', id: h.documentId, versionId: h.versionId, page: Math.max(1, h.page) })} />}
       <Group justify="space-between">
         <Title order={2} size="h4">
           {t('library.documents')}

@@ -43,6 +43,9 @@ export const libraryAr = {
   retiredNote: 'هذا المستند موقوف: لا يظهر في القائمة ولا في البحث.',
   hint: 'PDF فقط، حتى ١٠ ميجابايت. يُقرأ نص كل صفحة عند الرفع ليشمله البحث.',
   reading: 'جارٍ رفع الملف وقراءة نصه…',
+  backToResults: 'العودة إلى النتائج',
+  close: 'إغلاق',
+  quickSearch: 'بحث سريع (F1)',
 };
 
 export const libraryEn: typeof libraryAr = {
@@ -89,4 +92,7 @@ export const libraryEn: typeof libraryAr = {
   retiredNote: 'This document is retired: it is not listed or searched.',
   hint: 'PDF only, up to 10 MB. The text of each page is read at upload so that search finds it.',
   reading: 'Uploading the file and reading its text…',
+  backToResults: 'Back to the results',
+  close: 'Close',
+  quickSearch: 'Quick search (F1)',
 };
