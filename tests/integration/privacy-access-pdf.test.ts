@@ -48,10 +48,12 @@ describe('access request export as PDF', () => {
     expectText(person.reference);
     // Every section of the JSON export has its heading and its rows' contents on paper.
     const sections = Object.fromEntries(out.sections.map((s) => [s.table, s.rows]));
-    for (const table of ['beneficiaries', 'household_members', 'consents', 'data_subject_requests', 'visits', 'referrals', 'satisfaction_ratings', 'support_requests', 'service_deliveries', 'calls', 'letters', 'contacts', 'audit_log']) {
+    for (const table of ['beneficiaries', 'household_members', 'consents', 'data_subject_requests', 'visits', 'referrals', 'satisfaction_ratings', 'support_requests', 'request_checklist_items', 'request_decisions', 'service_deliveries', 'calls', 'letters', 'attachments', 'contacts', 'volunteers', 'audit_log']) {
       expect(sections[table], table).toBeGreaterThan(0);
     }
-    for (const heading of ['بيانات المستفيد في السجل', 'أفراد الأسرة', 'الموافقة على إشعار الخصوصية', 'طلبات صاحب البيانات', 'المقابلات', 'الإحالات إلى البحث الاجتماعي', 'تقييمات الرضا', 'طلبات الدعم', 'الخدمات المسلمة', 'المكالمات الهاتفية', 'الخطابات الصادرة والواردة', 'التواصل عبر القنوات الأخرى', 'سجل التدقيق']) {
+    // Rows found by her numbers and ID as well as by the link: the call and message nobody linked, her volunteer record.
+    expect(sections).toMatchObject({ calls: 2, contacts: 2, volunteers: 1, request_checklist_items: 3 });
+    for (const heading of ['بيانات المستفيد في السجل', 'أفراد الأسرة', 'الموافقة على إشعار الخصوصية', 'طلبات صاحب البيانات', 'المقابلات', 'الإحالات إلى البحث الاجتماعي', 'تقييمات الرضا', 'طلبات الدعم', 'المستندات التي تحقق منها', 'قرارات لجنة البحث', 'الخدمات المسلمة', 'المكالمات الهاتفية', 'الخطابات الصادرة والواردة', 'مرفقات الخطابات', 'التواصل عبر القنوات الأخرى', 'التطوع', 'سجل التدقيق']) {
       expectText(heading);
     }
     expectText(PERSON.childName);
@@ -61,6 +63,9 @@ describe('access request export as PDF', () => {
     expectText(PERSON.handle);
     expectText(`${PERSON.firstName} أرملة بلا دخل`);
     expectText('صورة توقيع محفوظة');
+    expectText(`اتصلت ${PERSON.firstName} لحجز موعد`);
+    expectText(`استفسار من ${PERSON.firstName}`);
+    expectText(`هوية ${PERSON.familyName}`);
     expectText('اطلاع');
 
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file]).toString('utf8'))![1]);
