@@ -6,18 +6,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Migration } from 'kysely/migration';
-import type { CreateTableBuilder } from 'kysely';
-
-/** The columns every synchronised record carries. */
-function recordColumns<T extends string>(t: CreateTableBuilder<T, never>) {
-  return t
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('updated_at', 'text', (c) => c.notNull())
-    .addColumn('created_by', 'text', (c) => c.notNull())
-    .addColumn('counter_id', 'text', (c) => c.notNull())
-    .addColumn('deleted_at', 'text');
-}
+import { recordColumns } from './record-columns';
 
 export const migration0005: Migration = {
   async up(db: Kysely<unknown>) {

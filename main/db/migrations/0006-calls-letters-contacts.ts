@@ -1,17 +1,7 @@
 /** The phone-call log, the letters register with attachments, other-channel contacts and volunteers. */
-import { sql, type Kysely, type CreateTableBuilder } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Migration } from 'kysely/migration';
-
-/** The columns every synchronised record carries. */
-function recordColumns<T extends string>(t: CreateTableBuilder<T, never>) {
-  return t
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('updated_at', 'text', (c) => c.notNull())
-    .addColumn('created_by', 'text', (c) => c.notNull())
-    .addColumn('counter_id', 'text', (c) => c.notNull())
-    .addColumn('deleted_at', 'text');
-}
+import { recordColumns } from './record-columns';
 
 export const migration0006: Migration = {
   async up(db: Kysely<unknown>) {
