@@ -35,7 +35,7 @@ async function syncAll(...cs: TestCounter[]) {
   for (const c of cs) expect((await c.sync()).status).toBe('ok');
 }
 
-function ok<T>(r: { ok: boolean; value?: T; error?: unknown }): T {
+function ok<T>(r: { ok: boolean; value?: unknown; error?: unknown }): T {
   if (!r.ok) throw new Error(JSON.stringify(r.error));
   return r.value as T;
 }
