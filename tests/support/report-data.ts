@@ -8,6 +8,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../main/db/open-database';
 import { bulkInsertJson } from '../../main/db/bulk-insert';
+import { bulkLoadBeneficiaries } from '../../main/beneficiaries/bulk-load';
 import { prng, SYNTHETIC_ROW_COLUMNS, syntheticBeneficiaryRow } from '../../main/demo/synthetic-people';
 import { VISIT_PURPOSES } from '../../shared/walk-ins/schemas';
 import { SUPPORT_TYPES } from '../../shared/requests/schemas';
@@ -39,20 +40,16 @@ export interface Volume {
 
 export async function seedBeneficiaries(db: Db, rows: number, random: () => number): Promise<void> {
   const at = '2024-11-01T06:00:00.000Z';
-  for (let start = 0; start < rows; start += 40_000) {
-    const batch: Record<string, unknown>[] = [];
-    for (let n = start; n < Math.min(rows, start + 40_000); n++) {
-      batch.push(
-        syntheticBeneficiaryRow(n + 1, random, {
-          id: `b-${n}`,
-          reference: `B-1446-K01-${String(n + 1).padStart(7, '0')}`,
-          at,
-          counterId: COUNTERS[n % COUNTERS.length]!,
-        }),
-      );
+  function* batches() {
+    for (let start = 0; start < rows; start += 2000) {
+      const batch: Record<string, unknown>[] = [];
+      for (let n = start; n < Math.min(rows, start + 2000); n++) {
+        batch.push(syntheticBeneficiaryRow(n + 1, random, { id: `b-${n}`, reference: `B-1446-K01-${String(n + 1).padStart(7, '0')}`, at, counterId: COUNTERS[n % COUNTERS.length]! }));
+      }
+      yield batch;
     }
-    await db.transaction().execute((trx) => bulkInsertJson(trx, 'beneficiaries', BENEFICIARY_COLUMNS, batch));
   }
+  await bulkLoadBeneficiaries(db, BENEFICIARY_COLUMNS, batches());
 }
 
 /**
