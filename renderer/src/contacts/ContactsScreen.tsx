@@ -3,12 +3,11 @@ import { useState } from 'react';
 import { Alert, Badge, Button, Group, NativeSelect, Paper, Stack, Table, Tabs, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, unwrap } from '../api/client';
+import { api, unwrap } from '../api/client';
 import { CONTACT_CHANNELS, CONTACT_STATUSES, contactInput, type ContactInput, type ContactView } from '../../../shared/contacts/schemas';
-import { useLanguage } from '../app/use-language';
 import { Columns } from '../common/Columns';
 import { BeneficiaryPicker, type PickedBeneficiary } from './BeneficiaryPicker';
-import { issuesByField, payloadByField } from './form-errors';
+import { useCheckedSave } from '../common/use-checked-save';
 import { VolunteerForm, VolunteersPanel } from './VolunteersPanel';
 import { ConvertContact } from './ConvertContact';
 
@@ -16,39 +15,23 @@ const EMPTY = { channel: 'social_media', source: '', personName: '', phone: '', 
 
 function ContactForm() {
   const { t } = useTranslation();
-  const language = useLanguage();
   const queryClient = useQueryClient();
   const [v, setV] = useState(EMPTY);
   const [beneficiary, setBeneficiary] = useState<PickedBeneficiary | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
   const input = (): ContactInput => ({ ...v, channel: v.channel as ContactInput['channel'], beneficiaryId: beneficiary?.id ?? null });
-  const save = useMutation({
-    mutationFn: () => unwrap(api().contacts.create(input())),
-    onSuccess: async (c) => {
-      setMsg({ ok: true, text: t('contacts.saved', { reference: c.reference }) });
+  const { errors, msg, submit, pending } = useCheckedSave({
+    schema: contactInput,
+    input,
+    save: (i) => unwrap(api().contacts.create(i)),
+    invalidMessage: t('contacts.fixFields'),
+    onSaved: async (c) => {
       setV({ ...EMPTY, channel: v.channel });
       setBeneficiary(null);
       await queryClient.invalidateQueries({ queryKey: ['contacts'] });
       await queryClient.invalidateQueries({ queryKey: ['timeline'] });
-    },
-    onError: (e) => {
-      if (!(e instanceof ApiError)) return setMsg({ ok: false, text: String(e) });
-      setMsg({ ok: false, text: e.payload.message[language] });
-      setErrors(payloadByField(e.payload, language));
+      return t('contacts.saved', { reference: c.reference });
     },
   });
-  const submit = (e: React.FormEvent) => {
-    e.preventDefault();
-    const parsed = contactInput.safeParse(input());
-    if (!parsed.success) {
-      setErrors(issuesByField(parsed.error, language));
-      setMsg({ ok: false, text: t('contacts.fixFields') });
-      return;
-    }
-    setErrors({});
-    save.mutate();
-  };
   const set = (k: keyof typeof v, value: string) => setV((old) => ({ ...old, [k]: value }));
   return (
     <form onSubmit={submit} noValidate data-testid="contact-form">
@@ -72,7 +55,7 @@ function ContactForm() {
           <Textarea label={t('contacts.fields.summary')} required autosize minRows={2} value={v.summary} onChange={(e) => set('summary', e.currentTarget.value)} error={errors.summary} data-testid="contact-summary" />
           <BeneficiaryPicker value={beneficiary} onChange={setBeneficiary} testId="contact-beneficiary" />
           <Group>
-            <Button type="submit" loading={save.isPending} data-testid="save-contact">
+            <Button type="submit" loading={pending} data-testid="save-contact">
               {t('contacts.save')}
             </Button>
           </Group>

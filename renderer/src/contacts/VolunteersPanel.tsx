@@ -3,22 +3,18 @@ import { useState } from 'react';
 import { Alert, Badge, Button, Checkbox, Group, NativeSelect, Paper, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, unwrap } from '../api/client';
+import { api, unwrap } from '../api/client';
 import { AVAILABILITY, VOLUNTEER_STATUSES, volunteerInput, type VolunteerInput, type VolunteerView } from '../../../shared/volunteers/schemas';
 import type { ContactView } from '../../../shared/contacts/schemas';
-import { useLanguage } from '../app/use-language';
 import { Columns } from '../common/Columns';
-import { issuesByField, payloadByField } from './form-errors';
+import { useCheckedSave } from '../common/use-checked-save';
 
 const EMPTY = { name: '', idNumber: '', phone: '', skills: '', availability: [] as string[], status: 'applicant', notes: '' };
 
 export function VolunteerForm({ fromContact, onDone }: { fromContact?: ContactView | null; onDone?: () => void }) {
   const { t } = useTranslation();
-  const language = useLanguage();
   const queryClient = useQueryClient();
   const [v, setV] = useState({ ...EMPTY, name: fromContact?.personName ?? '', phone: fromContact?.phone?.replace(/^\+966/, '0') ?? '', notes: fromContact?.summary ?? '' });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
   const input = (): VolunteerInput => ({
     name: v.name,
     idNumber: v.idNumber,
@@ -29,32 +25,19 @@ export function VolunteerForm({ fromContact, onDone }: { fromContact?: ContactVi
     notes: v.notes,
     contactId: fromContact?.id ?? null,
   });
-  const save = useMutation({
-    mutationFn: () => unwrap(api().volunteers.create(input())),
-    onSuccess: async (saved) => {
-      setMsg({ ok: true, text: t('contacts.volunteers.saved', { reference: saved.reference }) });
+  const { errors, msg, submit, pending } = useCheckedSave({
+    schema: volunteerInput,
+    input,
+    save: (i) => unwrap(api().volunteers.create(i)),
+    invalidMessage: t('contacts.fixFields'),
+    onSaved: async (saved) => {
       setV(EMPTY);
       await queryClient.invalidateQueries({ queryKey: ['volunteers'] });
       await queryClient.invalidateQueries({ queryKey: ['contacts'] });
       onDone?.();
-    },
-    onError: (e) => {
-      if (!(e instanceof ApiError)) return setMsg({ ok: false, text: String(e) });
-      setMsg({ ok: false, text: e.payload.message[language] });
-      setErrors(payloadByField(e.payload, language));
+      return t('contacts.volunteers.saved', { reference: saved.reference });
     },
   });
-  const submit = (e: React.FormEvent) => {
-    e.preventDefault();
-    const parsed = volunteerInput.safeParse(input());
-    if (!parsed.success) {
-      setErrors(issuesByField(parsed.error, language));
-      setMsg({ ok: false, text: t('contacts.fixFields') });
-      return;
-    }
-    setErrors({});
-    save.mutate();
-  };
   const toggle = (a: string) => setV({ ...v, availability: v.availability.includes(a) ? v.availability.filter((x) => x !== a) : [...v.availability, a] });
   return (
     <form onSubmit={submit} noValidate data-testid="volunteer-form">
@@ -88,7 +71,7 @@ export function VolunteerForm({ fromContact, onDone }: { fromContact?: ContactVi
           </fieldset>
           <Textarea label={t('contacts.volunteers.notes')} autosize minRows={1} value={v.notes} onChange={(e) => setV({ ...v, notes: e.currentTarget.value })} />
           <Group>
-            <Button type="submit" loading={save.isPending} data-testid="save-volunteer">
+            <Button type="submit" loading={pending} data-testid="save-volunteer">
               {t('contacts.save')}
             </Button>
           </Group>
