@@ -14,8 +14,8 @@ import { AppError, type Bilingual } from '../../shared/errors/app-error';
 import { createRecoveryKey, openLocalCopy, parseRecord, RECOVERY_MESSAGES, RECOVERY_SETTINGS_KEY, sealLocalCopy, type RecoveryRecord } from './recovery-key';
 import { protectedZip, zipName } from './export-zip';
 
-/** Asks the person for a folder (the shell's dialog); null when they cancel. */
-export type ChooseFolder = () => Promise<string | null>;
+/** Asks the person for a folder, or (`'backupFile'`) an encrypted backup file, in the shell's dialog; null when they cancel. */
+export type ChooseFolder = (what?: 'folder' | 'backupFile') => Promise<string | null>;
 
 export const ENCRYPTION_SERVICE_MESSAGES = {
   noFolderPicker: {
@@ -23,6 +23,7 @@ export const ENCRYPTION_SERVICE_MESSAGES = {
     en: 'Choosing a folder is available in the desktop app only. From the command line: npm run cli -- backup --to <folder>',
   },
   cancelled: { ar: 'لم يُختر مجلد، فلم تُنشأ نسخة.', en: 'No folder was chosen, so no backup was made.' },
+  noFile: { ar: 'لم يُختر ملف.', en: 'No file was chosen.' },
 } satisfies Record<string, Bilingual>;
 
 export interface EncryptionServiceDeps {
@@ -49,6 +50,14 @@ export function createEncryptionService({ db, clock, newId, keyProvider, backups
     }
   }
 
+  /** The private key from this machine's local copy, for opening its own backups; null when there is none here. */
+  async function localUnlock() {
+    const r = await record();
+    if (!r?.localCopy || keyProvider.unavailableReason()) return null;
+    const privateKey = openLocalCopy(await keyProvider.key(), r.localCopy);
+    return privateKey ? { privateKey, keyId: r.keyId } : null;
+  }
+
   async function status() {
     const r = await record();
     return {
@@ -65,13 +74,7 @@ export function createEncryptionService({ db, clock, newId, keyProvider, backups
     status,
     record,
 
-    /** The private key from this machine's local copy, for opening its own backups; null when there is none here. */
-    async localUnlock() {
-      const r = await record();
-      if (!r?.localCopy || keyProvider.unavailableReason()) return null;
-      const privateKey = openLocalCopy(await keyProvider.key(), r.localCopy);
-      return privateKey ? { privateKey, keyId: r.keyId } : null;
-    },
+    localUnlock,
 
     async setRecovery(actor: Actor, passphrase: string) {
       const now = clock.now();
@@ -96,7 +99,7 @@ export function createEncryptionService({ db, clock, newId, keyProvider, backups
       const r = await record();
       if (!r) throw new AppError('CONFLICT', RECOVERY_MESSAGES.notConfigured, undefined, { reason: 'no_recovery_key' });
       if (!chooseFolder) throw new AppError('VALIDATION', ENCRYPTION_SERVICE_MESSAGES.noFolderPicker);
-      const folder = await chooseFolder();
+      const folder = await chooseFolder('folder');
       if (!folder) throw new AppError('VALIDATION', ENCRYPTION_SERVICE_MESSAGES.cancelled, undefined, { reason: 'cancelled' });
       const summary = await backups.backupSealed(folder, r);
       const now = clock.now();
@@ -104,6 +107,16 @@ export function createEncryptionService({ db, clock, newId, keyProvider, backups
         appendAudit(trx, actor, { action: 'export', entity: 'backup', entityId: null, after: { file: basename(summary.file), keyId: r.keyId, counts: summary.counts } }, newId(), now),
       );
       return { fileName: basename(summary.file), bytes: summary.bytes, keyId: summary.keyId, counts: summary.counts };
+    },
+
+    /** Checks a backup file the person picks; a typed passphrase wins over this machine's key copy. Nothing is replaced. */
+    async verifyBackupFile(passphrase?: string) {
+      if (!chooseFolder) throw new AppError('VALIDATION', ENCRYPTION_SERVICE_MESSAGES.noFolderPicker);
+      const file = await chooseFolder('backupFile');
+      if (!file) throw new AppError('VALIDATION', ENCRYPTION_SERVICE_MESSAGES.noFile, undefined, { reason: 'cancelled' });
+      const unlock = passphrase ? { passphrase } : ((await localUnlock()) ?? undefined);
+      const summary = await backups.verify(file, unlock);
+      return { fileName: basename(file), encrypted: summary.encrypted, counts: summary.counts, migrations: summary.migrations.length };
     },
 
     async protectExport(input: { fileName: string; text?: string; base64?: string; passphrase: string }) {

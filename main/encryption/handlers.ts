@@ -7,6 +7,7 @@ export function encryptionHandlers(encryption: EncryptionService): HandlersOf<ke
     'encryption:status': () => encryption.status(),
     'encryption:setRecovery': (input, ctx) => encryption.setRecovery(ctx.actor(), input.passphrase),
     'encryption:backupToFolder': (_input, ctx) => encryption.backupToFolder(ctx.actor()),
+    'encryption:verifyBackupFile': (input) => encryption.verifyBackupFile(input.passphrase || undefined),
     'encryption:protectExport': (input) => encryption.protectExport(input),
   };
 }

@@ -17,7 +17,7 @@ export const CHANNEL_NAMES = [
   'backups:verify',
   'backups:restore',
   'backups:lastRestore',
-  'encryption:status', 'encryption:setRecovery', 'encryption:backupToFolder', 'encryption:protectExport',
+  'encryption:status', 'encryption:setRecovery', 'encryption:backupToFolder', 'encryption:protectExport', 'encryption:verifyBackupFile',
   'diagnostics:collect',
   'setup:status',
   'setup:complete',

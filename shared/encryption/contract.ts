@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { channel } from '../contract/define';
 import { ADMINS, OVERSIGHT, STAFF } from '../auth/roles';
-import { encryptedBackupResult, protectedFile, protectExportInput, recoveryStatus, setRecoveryInput } from './schemas';
+import { encryptedBackupResult, protectedFile, protectExportInput, recoveryStatus, setRecoveryInput, verifiedBackupFile, verifyBackupFileInput } from './schemas';
 
 export const encryptionContract = {
   'encryption:status': channel({ input: z.object({}).optional(), output: recoveryStatus, access: OVERSIGHT }),
@@ -10,5 +10,7 @@ export const encryptionContract = {
   'encryption:setRecovery': channel({ input: setRecoveryInput, output: recoveryStatus, access: ADMINS }),
   /** A verified backup, encrypted, written to a folder the person chooses (a USB stick). */
   'encryption:backupToFolder': channel({ input: z.object({}).optional(), output: encryptedBackupResult, access: OVERSIGHT }),
+  /** Opens a backup file the person picks (this machine's key, or the passphrase) and says what it holds; replaces nothing. */
+  'encryption:verifyBackupFile': channel({ input: verifyBackupFileInput, output: verifiedBackupFile, access: OVERSIGHT }),
   'encryption:protectExport': channel({ input: protectExportInput, output: protectedFile, access: STAFF }),
 };

@@ -50,4 +50,14 @@ export const protectExportInput = z
     if (problem) ctx.addIssue({ code: 'custom', message: problem, path: [problem === 'passphrase.mismatch' ? 'confirm' : 'passphrase'] });
   });
 
+/** Checks an encrypted backup file the person picks: with this machine's key copy, or the passphrase typed. */
+export const verifyBackupFileInput = z.object({ passphrase: z.string().max(1024).optional() });
+
+export const verifiedBackupFile = z.object({
+  fileName: z.string(),
+  encrypted: z.boolean(),
+  counts: z.record(z.string(), z.number()),
+  migrations: z.number(),
+});
+
 export const protectedFile = z.object({ fileName: z.string(), mime: z.string(), base64: z.string() });

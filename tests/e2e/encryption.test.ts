@@ -5,7 +5,7 @@
  * ZIP that opens with the password and is refused without it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { configure, Uint8ArrayReader, Uint8ArrayWriter, ZipReader } from '@zip.js/zip.js';
 import { startHarness, type Harness } from './support/harness';
@@ -16,9 +16,11 @@ configure({ useWebWorkers: false });
 const usb = makeTempDir('istiqbal-e2e-usb-');
 const keys = makeTempDir('istiqbal-e2e-keys-');
 let h: Harness;
+/** The file the (stand-in) dialog picks when the person checks a backup file. */
+let picked = '';
 
 beforeAll(async () => {
-  h = await startHarness({ keyProvider: testKeyProvider(keys.dir), chooseFolder: async () => usb.dir });
+  h = await startHarness({ keyProvider: testKeyProvider(keys.dir), chooseFolder: async (what) => (what === 'backupFile' ? picked : usb.dir) });
 });
 afterAll(async () => {
   await h?.close();
@@ -63,6 +65,24 @@ describe('encryption in the UI', { timeout: 120_000 }, () => {
     await expect(p.getByTestId('recovery-message').textContent()).resolves.toContain(file);
     await p.getByTestId('recovery-section').scrollIntoViewIfNeeded();
     await h.screenshot('encryption-recovery-set');
+
+    // Checking the file: this machine's key copy opens it; a wrong passphrase and one flipped byte are refused.
+    picked = join(usb.dir, file!);
+    await p.getByTestId('verify-backup-file').click();
+    await p.getByTestId('recovery-message').filter({ hasText: 'النسخة تُفتح وسليمة' }).waitFor();
+    await p.getByTestId('verify-passphrase').fill('عبارة خاطئة 123');
+    await p.getByTestId('verify-backup-file').click();
+    await p.getByTestId('recovery-message').filter({ hasText: 'العبارة السرية غير صحيحة' }).waitFor();
+    const flipped = readFileSync(picked);
+    flipped[flipped.length - 100] = flipped[flipped.length - 100]! ^ 1;
+    picked = join(usb.dir, 'flipped.istqbak');
+    writeFileSync(picked, flipped);
+    await p.getByTestId('verify-passphrase').fill('');
+    await p.getByTestId('verify-backup-file').click();
+    await p.getByTestId('recovery-message').filter({ hasText: 'تالفة أو عُدّلت' }).waitFor();
+    await expect(p.getByTestId('recovery-message').getAttribute('role')).resolves.toBe('alert');
+    await p.getByTestId('recovery-message').scrollIntoViewIfNeeded();
+    await h.screenshot('encryption-verify-tampered');
     expect(await h.axeSeriousViolations()).toEqual([]);
     expect(await h.problems()).toEqual([]);
   });

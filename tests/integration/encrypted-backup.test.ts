@@ -24,6 +24,7 @@ const keys = makeTempDir('istiqbal-keys-');
 let core: Awaited<ReturnType<typeof createTestCore>>;
 let backupFile = '';
 let nationalId = '';
+let picked = '';
 
 const entry = existsSync('dist/main/cli.cjs') ? ['dist/main/cli.cjs'] : ['--import', 'tsx', 'main/cli/main.ts'];
 function cli(dataDir: string, args: string[], env: Record<string, string> = {}) {
@@ -33,7 +34,7 @@ function cli(dataDir: string, args: string[], env: Record<string, string> = {}) 
 beforeAll(async () => {
   core = await createTestCore({
     keyProvider: testKeyProvider(keys.dir),
-    chooseFolder: async () => usb.dir,
+    chooseFolder: async (what) => (what === 'backupFile' ? picked : usb.dir),
   });
   const created = await call(core, 'beneficiaries:create', { data: beneficiaryFixture() });
   if (!created.ok) throw new Error(JSON.stringify(created));
@@ -101,6 +102,13 @@ describe('encrypted backups', { timeout: 120_000 }, () => {
       bilingual: { ar: expect.stringContaining('غير صحيحة'), en: expect.stringContaining('passphrase is wrong') },
     });
     await expect(core.settings.backups.verify(backupFile)).rejects.toMatchObject({ details: { reason: 'need_passphrase' } });
+  });
+
+  it('checks a picked backup file through the router: the local key opens it, a wrong passphrase does not, nothing is replaced', async () => {
+    picked = backupFile;
+    await expect(call(core, 'encryption:verifyBackupFile', {})).resolves.toMatchObject({ ok: true, value: { encrypted: true, counts: { beneficiaries: 1 } } });
+    await expect(call(core, 'encryption:verifyBackupFile', { passphrase: PASSPHRASE })).resolves.toMatchObject({ ok: true, value: { encrypted: true } });
+    await expect(call(core, 'encryption:verifyBackupFile', { passphrase: 'wrong passphrase 12' })).resolves.toMatchObject({ ok: false, error: { message: { en: expect.stringContaining('passphrase is wrong') } } });
   });
 
   it('refuses a file with one byte flipped (body or header) and restores nothing', async () => {

@@ -47,6 +47,12 @@ export function RecoverySection() {
     onSuccess: (r) => setMessage({ ok: true, text: t('encryption.recovery.backedUp', { file: r.fileName, beneficiaries: r.counts.beneficiaries ?? 0 }) }),
     onError: fail,
   });
+  const [verifyPassphrase, setVerifyPassphrase] = useState('');
+  const verifyFile = useMutation({
+    mutationFn: () => unwrap(api().encryption.verifyBackupFile({ passphrase: verifyPassphrase || undefined })),
+    onSuccess: (r) => setMessage({ ok: true, text: t('encryption.recovery.verified', { file: r.fileName, beneficiaries: r.counts.beneficiaries ?? 0, users: r.counts.users ?? 0 }) }),
+    onError: fail,
+  });
   const submit = () => {
     setTouched(true);
     if (!problem) save.mutate();
@@ -122,6 +128,22 @@ export function RecoverySection() {
           {t('encryption.recovery.backupToFolder')}
         </Button>
       </Group>
+      {s?.canChooseFolder && (
+        <Group align="flex-end">
+          <PasswordInput
+            label={t('encryption.recovery.verifyPassphrase')}
+            value={verifyPassphrase}
+            onChange={(e) => setVerifyPassphrase(e.currentTarget.value)}
+            dir="auto"
+            autoComplete="off"
+            w={360}
+            data-testid="verify-passphrase"
+          />
+          <Button variant="default" onClick={() => verifyFile.mutate()} loading={verifyFile.isPending} data-testid="verify-backup-file">
+            {t('encryption.recovery.verifyFile')}
+          </Button>
+        </Group>
+      )}
       {s && !s.canChooseFolder && (
         <Text size="xs" c="dimmed">
           {t('encryption.recovery.backupToFolderHint')}

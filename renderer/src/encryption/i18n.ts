@@ -18,6 +18,9 @@ export const encryptionAr = {
     backupToFolder: 'نسخة مشفرة إلى مجلد…',
     backupToFolderHint: 'اختيار مجلد متاح في تطبيق سطح المكتب؛ ومن سطر الأوامر: \u2066npm run cli -- backup --to <المجلد>\u2069',
     backedUp: 'كُتبت النسخة المشفرة وتُحقق منها: \u2066{{file}}\u2069 — {{beneficiaries}} مستفيد.',
+    verifyFile: 'فحص ملف نسخة احتياطية…',
+    verifyPassphrase: 'العبارة السرية (لنسخة من جهاز آخر أو بعبارة سابقة فقط)',
+    verified: 'النسخة تُفتح وسليمة: \u2066{{file}}\u2069 — {{beneficiaries}} مستفيد، {{users}} مستخدم. لم يُستبدل شيء.',
     restoreHint: 'الاستعادة من نسخة مشفرة (مع إغلاق التطبيق): \u2066npm run cli -- restore <الملف>\u2069 ثم أدخل العبارة السرية.',
   },
   export: {
@@ -48,6 +51,9 @@ export const encryptionEn: typeof encryptionAr = {
     backupToFolder: 'Encrypted backup to a folder…',
     backupToFolderHint: 'Choosing a folder works in the desktop app; from the command line: npm run cli -- backup --to <folder>',
     backedUp: 'Encrypted backup written and verified: {{file}} — {{beneficiaries}} beneficiaries.',
+    verifyFile: 'Check a backup file…',
+    verifyPassphrase: 'Passphrase (only for a backup from another machine or an earlier passphrase)',
+    verified: 'The backup opens and is sound: {{file}} — {{beneficiaries}} beneficiaries, {{users}} users. Nothing was replaced.',
     restoreHint: 'To restore an encrypted backup (app closed): npm run cli -- restore <file>, then type the passphrase.',
   },
   export: {

@@ -51,7 +51,7 @@ export interface Harness {
 
 /** Lands signed in as an administrator (through the real sign-in); `signedIn: false` lands on the first-run step. */
 export async function startHarness(
-  options: { language?: 'ar' | 'en'; signedIn?: boolean; firstRunWizard?: 'done' | 'pending'; keyProvider?: KeyProvider; chooseFolder?: () => Promise<string | null> } = {},
+  options: { language?: 'ar' | 'en'; signedIn?: boolean; firstRunWizard?: 'done' | 'pending'; keyProvider?: KeyProvider; chooseFolder?: (what?: 'folder' | 'backupFile') => Promise<string | null> } = {},
 ): Promise<Harness> {
   // ISTIQBAL_RENDERER_DIR: a build of one's own, so a parallel `npm run build` cannot empty it mid-test.
   const server = await serveDirectory(process.env.ISTIQBAL_RENDERER_DIR ?? join(ROOT, 'dist', 'renderer'));
