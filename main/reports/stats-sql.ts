@@ -79,11 +79,30 @@ export interface ColumnStats {
 /**
  * The same figures as groupedStats for ONE group, over a stored number a covering index holds
  * (e.g. queue_tickets.wait_ms): `from` is a `FROM … WHERE …` fragment, `value` the column. One
- * aggregate pass over the index gives n, average, maximum and bucket counts; knowing n, each
- * nearest-rank value is one bounded sort of the bare numbers (ORDER BY … LIMIT 1 OFFSET rank),
- * with no timestamps to parse and no window functions (a windowed pass cost twice as much).
- * Exact: the ranks are the definition's ceil(p·n/100).
+ * aggregate pass over the index gives n, average, maximum and bucket counts; knowing those, each
+ * nearest-rank value is one bounded sort of the bare numbers of the bucket that holds its rank
+ * (ORDER BY … LIMIT 1 OFFSET), with no timestamps to parse and no window functions (a windowed
+ * pass cost twice as much). Exact: the ranks are the definition's ceil(p·n/100). `from` must end
+ * in its WHERE clause (conditions are appended with AND).
  */
+interface Segment {
+  lo: number | null;
+  hi: number | null;
+  count: number;
+}
+
+/**
+ * The value line cut at the bucket bounds, with the number of values in each piece, in order.
+ * Only when the buckets are contiguous and open-ended at the top (as the report's are); otherwise
+ * one piece holding everything.
+ */
+function segmentsOf(buckets: readonly (readonly [string, number, number | null])[], counts: Record<string, number>, n: number): Segment[] {
+  const contiguous = buckets.length > 0 && buckets.every(([, lo, hi], i) => (i === buckets.length - 1 ? hi === null : hi !== null && buckets[i + 1]![1] === hi && hi > lo));
+  if (!contiguous) return [{ lo: null, hi: null, count: n }];
+  const inBuckets = buckets.reduce((sum, [key]) => sum + (counts[key] ?? 0), 0);
+  return [{ lo: null, hi: buckets[0]![1], count: n - inBuckets }, ...buckets.map(([key, lo, hi]) => ({ lo, hi, count: counts[key] ?? 0 }))];
+}
+
 export async function columnStats(
   db: Db,
   from: RawBuilder<unknown>,
@@ -107,11 +126,22 @@ async function columnStatsOn(
   const n = Number(a.n ?? 0);
   const counts = Object.fromEntries(buckets.map(([key]) => [key, Number(a[key] ?? 0)]));
   if (n === 0) return { n, avg: null, p50: null, p90: null, max: null, buckets: counts };
-  // Each rank from the nearer end: SQLite's sorter under LIMIT/OFFSET keeps only limit + offset
-  // rows, so the 90th percentile counts down from the top (n − rank rows kept, not rank).
+  // The counts per bucket are known, so a rank is looked for only among the values of the bucket
+  // that holds it (below the first bucket, in one, or none if the buckets have gaps); within it, from
+  // the nearer end: SQLite's sorter under LIMIT/OFFSET keeps only limit + offset rows.
+  const segments = segmentsOf(buckets, counts, n);
   const nth = async (rank: number) => {
-    const fromTop = rank > n / 2;
-    const r = await sql<{ v: number }>`SELECT ${value} AS v ${from} ORDER BY v ${fromTop ? sql`DESC` : sql`ASC`} LIMIT 1 OFFSET ${fromTop ? n - rank : rank - 1}`.execute(db);
+    let below = 0;
+    let seg = segments.find((x) => {
+      if (rank <= below + x.count) return true;
+      below += x.count;
+      return false;
+    });
+    if (!seg) [seg, below] = [{ lo: null, hi: null, count: n }, 0];
+    const q = rank - below;
+    const fromTop = q > seg.count / 2;
+    const within = sql`${seg.lo === null ? sql`` : sql` AND ${value} >= ${seg.lo}`}${seg.hi === null ? sql`` : sql` AND ${value} < ${seg.hi}`}`;
+    const r = await sql<{ v: number }>`SELECT ${value} AS v ${from}${within} ORDER BY v ${fromTop ? sql`DESC` : sql`ASC`} LIMIT 1 OFFSET ${fromTop ? seg.count - q : q - 1}`.execute(db);
     return r.rows[0]?.v ?? null;
   };
   const p = { p50: await nth(rankOf(n, 50)), p90: await nth(rankOf(n, 90)) };

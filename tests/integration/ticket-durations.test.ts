@@ -24,6 +24,7 @@ import type { ReportRun, ReportTable } from '../../shared/reports/schemas';
 import { openDatabase } from '../../main/db/open-database';
 import { MIGRATIONS, staticMigrationProvider } from '../../main/db/migrations';
 import { ensureSync } from '../../main/sync/ensure-sync';
+import { columnStats } from '../../main/reports/stats-sql';
 
 let now = new Date('2026-06-01T05:00:00Z');
 const clock = { now: () => now };
@@ -193,6 +194,32 @@ describe('stored waiting and service times', () => {
       { numRuns: 12 },
     );
   }, 120_000);
+
+  it('columnStats equals the definition on values crowded at the bucket bounds, negative and repeated', async () => {
+    await sql`CREATE TABLE IF NOT EXISTS cs_values (d TEXT, v INTEGER)`.execute(core.db);
+    const bounds = [0, 5, 10, 15, 30, 60].map((m) => m * MIN);
+    const buckets = [['a', 0, 5 * MIN], ['b', 5 * MIN, 10 * MIN], ['c', 10 * MIN, 15 * MIN], ['d', 15 * MIN, 30 * MIN], ['e', 30 * MIN, 60 * MIN], ['f', 60 * MIN, null]] as const;
+    const value = fc.oneof(fc.constantFrom(...bounds).chain((b) => fc.integer({ min: b - 2, max: b + 2 })), fc.integer({ min: -5 * MIN, max: 90 * MIN }));
+    await fc.assert(
+      fc.asyncProperty(fc.array(value, { maxLength: 80 }), async (values) => {
+        await sql`DELETE FROM cs_values`.execute(core.db);
+        await sql`INSERT INTO cs_values (d, v) SELECT 'x', value FROM json_each(${JSON.stringify(values)})`.execute(core.db);
+        await sql`INSERT INTO cs_values (d, v) VALUES ('other', 1), ('other', 99999999)`.execute(core.db);
+        const s = await columnStats(core.db, sql`FROM cs_values t WHERE t.d = 'x'`, sql.ref('t.v'), buckets);
+        const count = (lo: number, hi: number | null) => values.filter((v) => v >= lo && (hi === null || v < hi)).length;
+        expect(s).toEqual({
+          n: values.length,
+          avg: values.length ? expect.closeTo(values.reduce((x, y) => x + y, 0) / values.length, 6) : null,
+          p50: nearestRank(values, 50),
+          p90: nearestRank(values, 90),
+          max: values.length ? Math.max(...values) : null,
+          buckets: Object.fromEntries(buckets.map(([k, lo, hi]) => [k, count(lo, hi)])),
+        });
+      }),
+      { numRuns: 150 },
+    );
+    await sql`DROP TABLE cs_values`.execute(core.db);
+  });
 
   it('are read through the covering indexes of migration 0009', async () => {
     const plan = async (col: 'wait_ms' | 'service_ms', counter: boolean) =>
