@@ -21,6 +21,7 @@ import { renderPdf } from '../printing/pdf-renderer';
 import { loadPrintFonts } from '../printing/print-fonts';
 import { buildSubjectExportDocument } from './subject-export-document';
 import { removeOrphanedFiles, type AttachmentFiles } from './remove-files';
+import { checkpointNow } from '../db/checkpoint';
 
 const MESSAGES = {
   alreadyExtended: { ar: 'مُدّدت مهلة هذا الطلب مرة من قبل؛ لا يُمدد مرتين.', en: 'This request was already extended once; it cannot be extended twice.' },
@@ -162,6 +163,8 @@ export function createDsrService({ db, clock, newId, organisation, fontsDir, att
         return toView(await load(trx, id));
       });
       removeOrphanedFiles(attachmentFiles, orphanedFiles);
+      // The erased values leave the disk now, not at the next automatic checkpoint.
+      if (view.kind === 'deletion' && status === 'completed') await checkpointNow(db);
       return view;
     },
 

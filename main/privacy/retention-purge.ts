@@ -11,6 +11,7 @@ import type { PurgeResult } from '../../shared/privacy/schemas';
 import { appendAudit } from '../audit/append-audit';
 import { anonymiseBeneficiary } from './anonymise';
 import { removeOrphanedFiles, type AttachmentFiles } from './remove-files';
+import { checkpointNow } from '../db/checkpoint';
 
 const DAY_MS = 86_400_000;
 
@@ -76,5 +77,7 @@ export async function runRetentionPurge(
     await appendAudit(trx, actor, { action: 'purge', entity: 'retention', entityId: null, after: { results } }, newId(), now);
   });
   removeOrphanedFiles(attachmentFiles, orphanedFiles);
+  // What was purged leaves the disk now, not at the next automatic checkpoint.
+  await checkpointNow(db);
   return { ranAt: at, results };
 }

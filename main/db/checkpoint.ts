@@ -1,0 +1,11 @@
+/**
+ * Moves everything in the write-ahead log into the database file and empties the log. After an
+ * erasure the old page images would otherwise stay in the main file until the next automatic
+ * checkpoint (with secure_delete, the checkpoint writes the zeroed pages over them).
+ */
+import { sql } from 'kysely';
+import type { Db } from './open-database';
+
+export async function checkpointNow(db: Db): Promise<void> {
+  await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
+}
