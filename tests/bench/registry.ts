@@ -22,7 +22,7 @@ import { prng, SYNTHETIC_ROW_COLUMNS, syntheticBeneficiaryRow } from '../../main
 import { makeTempDir } from '../support/temp-dir';
 import { timeEach, trackPeakMemory } from './stats';
 
-const { values } = parseArgs({ options: { rows: { type: 'string' }, samples: { type: 'string' } } });
+const { values } = parseArgs({ options: { rows: { type: 'string' }, samples: { type: 'string' }, 'bulk-first': { type: 'boolean' } } });
 const ROWS = Number(values.rows ?? 1_000_000);
 const SAMPLES = Number(values.samples ?? 1000);
 const BASELINE_SAMPLES = Math.max(10, Math.round(SAMPLES / 20));
@@ -60,25 +60,32 @@ async function seed(name: string, load: (db: Db, batches: Iterable<Record<string
   return { db, file, figures: { insert_rows_per_s: Math.round(ROWS / (insertMs / 1000)), total_rows_per_s_including_generation: Math.round(ROWS / (totalMs / 1000)) } };
 }
 
-// Baseline in the same run: the earlier path, every row through the FTS trigger, 20 batches per transaction.
-const baseline = await seed('baseline', async (db, batches) => {
-  let chunk: Record<string, unknown>[][] = [];
-  const flush = () => db.transaction().execute(async (trx) => {
-    for (const rows of chunk) await bulkInsertJson(trx, 'beneficiaries', COLUMNS, rows);
+// Baseline in the same run: the earlier path, every row through the FTS trigger, 20 batches per
+// transaction. --bulk-first seeds the bulk load first (to see whether order or load drift matters).
+const seedBaseline = () =>
+  seed('baseline', async (db, batches) => {
+    let chunk: Record<string, unknown>[][] = [];
+    const flush = () =>
+      db.transaction().execute(async (trx) => {
+        for (const rows of chunk) await bulkInsertJson(trx, 'beneficiaries', COLUMNS, rows);
+      });
+    for (const rows of batches) {
+      chunk.push(rows);
+      if (chunk.length === 20) await flush().then(() => (chunk = []));
+    }
+    if (chunk.length) await flush();
   });
-  for (const rows of batches) {
-    chunk.push(rows);
-    if (chunk.length === 20) await flush().then(() => (chunk = []));
-  }
-  if (chunk.length) await flush();
-});
+// The bulk load: one transaction, indexes rebuilt after the rows (main/beneficiaries/bulk-load.ts).
+const seedBulk = () =>
+  seed('bench', async (db, batches) => {
+    await bulkLoadBeneficiaries(db, COLUMNS, batches);
+  });
+const seeded = values['bulk-first'] ? await seedBulk() : undefined;
+const baseline = await seedBaseline();
 await baseline.db.destroy();
-// The bulk load: one transaction, the name index filled once after the rows (main/beneficiaries/bulk-load.ts).
-const seeded = await seed('bench', async (db, batches) => {
-  await bulkLoadBeneficiaries(db, COLUMNS, batches);
-});
-const db = seeded.db;
-const file = seeded.file;
+const loaded = seeded ?? (await seedBulk());
+const db = loaded.db;
+const file = loaded.file;
 await sql`ANALYZE`.execute(db);
 const random = prng(7);
 
@@ -99,7 +106,8 @@ const localMobile = (e164: string) => e164.replace('+966', '0');
 const results = {
   rows: ROWS,
   seeding: {
-    bulk_load: seeded.figures,
+    bulk_load: loaded.figures,
+    order: values['bulk-first'] ? 'bulk load first' : 'baseline first',
     baseline_through_fts_trigger: baseline.figures,
     load_average_at_end: loadavg().map((x) => Math.round(x * 100) / 100),
   },
