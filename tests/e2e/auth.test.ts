@@ -27,7 +27,7 @@ describe('sign-in end to end', () => {
     await p.getByTestId('first-confirm').fill('short');
     await p.getByTestId('first-run-submit').click();
     await p.getByTestId('first-run-error').waitFor();
-    await expect(p.getByTestId('first-run-error').textContent()).resolves.toContain('١٠ خانات على الأقل');
+    await expect(p.getByTestId('first-run-error').textContent()).resolves.toContain('10 خانات على الأقل');
     await h.screenshot('auth-first-run');
     await p.getByTestId('first-password').fill('Khuzam-٢٠٢٦-admin');
     await p.getByTestId('first-confirm').fill('Khuzam-٢٠٢٦-admin');
