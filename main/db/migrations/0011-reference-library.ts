@@ -3,18 +3,9 @@
  * listed in `attachments`, so file clean-ups see it in use) and each version's text per page,
  * normalised for search.
  */
-import type { CreateTableBuilder, Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Migration } from 'kysely/migration';
-
-function recordColumns<T extends string>(t: CreateTableBuilder<T, never>) {
-  return t
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('updated_at', 'text', (c) => c.notNull())
-    .addColumn('created_by', 'text', (c) => c.notNull())
-    .addColumn('counter_id', 'text', (c) => c.notNull())
-    .addColumn('deleted_at', 'text');
-}
+import { recordColumns } from './record-columns';
 
 export const migration0011: Migration = {
   async up(db: Kysely<unknown>) {
