@@ -120,6 +120,9 @@ describe('raw SQL in the source', () => {
     'main/sync/capture-triggers.ts': 'trigger DDL generated from the sync registry',
     'main/sync/local-rows.ts': 'column lists from the sync registry, values bound as JSON parameters',
     'main/sync/base-rows.ts': 'fixed statement, values bound as parameters',
+    'main/beneficiaries/bulk-load.ts': 'numeric PRAGMA values, and index DDL read back from sqlite_master',
+    'main/central/counter-logins.ts': 'role DDL (no bind parameters): the name checked against a pattern, the password a doubled-quote literal',
+    'main/central/migrations/0002-counter-logins.ts': 'a quoted schema name and fixed function names and lock number',
   };
   const files = (dir: string): string[] =>
     readdirSync(dir).flatMap((f) => {
