@@ -21,6 +21,7 @@ export const ATTACHMENT_ERRORS = {
     en: `The file is larger than the limit (${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB).`,
   },
   empty: { ar: 'الملف فارغ.', en: 'The file is empty.' },
+  hashMismatch: { ar: 'محتوى الملف لا يطابق بصمته؛ لم يُحفظ.', en: 'The file does not match its hash; it was not stored.' },
   missing: { ar: 'ملف المرفق غير موجود في مجلد البيانات.', en: 'The attachment file is missing from the data folder.' },
 };
 
@@ -75,6 +76,20 @@ export function createAttachmentStore(rootDir: string) {
         renameSync(temp, path);
       }
       return { sha256, mime, size: bytes.byteLength };
+    },
+
+    /**
+     * Stores bytes that must hash to `sha256` (a file fetched from the central store by sync):
+     * checked before anything is written, then stored as `put` does (size, type, path rules).
+     */
+    putExpected(bytes: Uint8Array, sha256: string): StoredFile {
+      if (createHash('sha256').update(bytes).digest('hex') !== sha256) throw new AppError('VALIDATION', ATTACHMENT_ERRORS.hashMismatch);
+      return this.put(bytes);
+    },
+
+    /** Whether the file of this hash is on disk (not read: `get` verifies when it is opened). */
+    has(sha256: string): boolean {
+      return existsSync(pathOf(sha256));
     },
 
     /** The bytes of a stored file, verified against their hash. */

@@ -13,5 +13,6 @@ export interface CentralDatabase {
     hlc: string;
     received_at: Date;
   };
+  sync_files: { sha256: string; size: number; bytes: Buffer; device_id: string; received_at: Date };
   sync_rows: { table_name: string; row_key: string; change_seq: string | number; origin_device: string; row_hash: string; deleted: boolean };
 }

@@ -47,7 +47,7 @@ export interface PushHooks {
 /** Refused by the central side: this login may not write as that device (migration 0002). */
 export class DeviceNotOwnedError extends Error {}
 
-function refusal(error: unknown): never {
+export function refusal(error: unknown): never {
   const e = error as { code?: string; message?: string };
   if (e?.code === '42501' && /^istiqbal: device/.test(e.message ?? '')) throw new DeviceNotOwnedError(e.message);
   throw error;

@@ -133,7 +133,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   registerLetterPrintSource(printing.sources, db, printing.organisation);
   await printing.recover();
   const settings = createSettingsService({ db, clock, newId, databaseFile: options.databaseFile });
-  const sync = createSyncService({ db, clock, newId, counterId: async () => counter.id, keyProvider: options.keyProvider });
+  const sync = createSyncService({ db, clock, newId, counterId: async () => counter.id, keyProvider: options.keyProvider, engine: { files: channels.attachments } });
   await sync.protectStoredPassword();
   // Demo data goes through the whole core (services, audit); the handler reaches it once built.
   const built: { core?: Core } = {};

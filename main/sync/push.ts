@@ -12,11 +12,15 @@ import { readBase, writeBase, type BaseEntry } from './base-rows';
 import { readRows, rowHash, tableColumns } from './local-rows';
 import type { SDb } from './sync-db';
 import { SYNCED_TABLES } from './synced-tables';
+import type { AttachmentStore } from '../attachments/attachment-store';
+import { pushBatchFiles, type FileReport } from './sync-files';
 
 export interface PushContext {
   deviceId: string;
   counterId: string;
   batchSize: number;
+  /** This counter's attachment files: sent ahead of the attachment rows that name them. */
+  files?: { store: AttachmentStore; report: FileReport };
   hooks?: PushHooks & {
     /** Test-only: after the central commit, before the local cleanup (a crash there). */
     afterCentralCommit?: () => Promise<void>;
@@ -99,10 +103,16 @@ export async function acknowledge(db: SDb, batch: PushBatch, outcomes: PushOutco
   return { accepted: base.length, stale: stale.length };
 }
 
+/** The batch's files the central store lacks, then the batch itself. */
+async function sendBatch(central: CentralDb, ctx: PushContext, batch: PushBatch): Promise<PushOutcome[]> {
+  if (ctx.files) await pushBatchFiles(central, ctx.files.store, batch, ctx.files.report);
+  return pushBatch(central, batch, ctx.hooks);
+}
+
 export async function pushOnce(db: SDb, central: CentralDb, ctx: PushContext, upTo: number): Promise<PushResult> {
   const batch = await buildBatch(db, ctx, upTo);
   if (!batch) return { sent: 0, accepted: 0, stale: 0, more: false };
-  const outcomes = await pushBatch(central, batch, ctx.hooks);
+  const outcomes = await sendBatch(central, ctx, batch);
   await ctx.hooks?.afterCentralCommit?.();
   const { accepted, stale } = await acknowledge(db, batch, outcomes);
   return { sent: batch.changes.length, accepted, stale, more: true };
@@ -128,7 +138,7 @@ export async function pushAll(db: SDb, central: CentralDb, ctx: PushContext, upT
     let batch = await buildBatch(db, ctx, upTo);
     while (batch) {
       const current = batch;
-      const pushing = pushBatch(central, current, ctx.hooks);
+      const pushing = sendBatch(central, ctx, current);
       const next = buildBatch(db, ctx, upTo, current.toSeq);
       next.catch(() => undefined); // awaited below; a failed push must not leave it unhandled
       const outcomes = await pushing;

@@ -18,6 +18,8 @@ import { pushAll } from './push';
 import { syncDb, type SDb } from './sync-db';
 import { getConfig, getState, setState } from './sync-state';
 import { verify } from './verify';
+import type { AttachmentStore } from '../attachments/attachment-store';
+import { emptyFileReport, pullMissingFiles } from './sync-files';
 
 export type RunTrigger = 'nightly' | 'startup' | 'manual' | 'cli' | 'test';
 
@@ -36,6 +38,8 @@ export interface SyncEngineOptions {
   backoffMs?: number;
   /** The stored central password (sealed by the OS key); null when none is stored. */
   centralPassword?: () => Promise<string | null>;
+  /** This counter's attachment files, carried with their rows (sync-files.ts); rows only without it. */
+  files?: AttachmentStore;
   /** Test-only fault injection points. */
   hooks?: SyncHooks;
 }
@@ -65,6 +69,8 @@ export function createSyncEngine(options: SyncEngineOptions) {
   async function attempt(target: CentralTarget, counterId: string, deviceId: string, counts: { pushed: number; pulled: number; conflicts: number; mismatches: number; repulled: number }, detail: string[]) {
     progress = { phase: 'connecting', done: 0 };
     const central = connectCentral(target);
+    const fileReport = emptyFileReport();
+    const files = options.files ? { store: options.files, report: fileReport } : undefined;
     try {
       const skew = (await centralNowMs(central.db)) - options.clock.now().getTime();
       if (Math.abs(skew) > SKEW_LIMIT_MS) throw new SkewError(`clock skew ${Math.round(skew / 1000)} s`);
@@ -82,7 +88,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
         progress = { phase: 'pushing', done: counts.pushed };
         const upTo = Number((await db.selectFrom('sync_outbox').select((eb) => eb.fn.max('seq').as('m')).executeTakeFirst())?.m ?? 0);
         const before = counts.pushed;
-        const { accepted, stale } = await pushAll(db, central.db, { deviceId, counterId, batchSize, hooks: options.hooks }, upTo, (n) => {
+        const { accepted, stale } = await pushAll(db, central.db, { deviceId, counterId, batchSize, files, hooks: options.hooks }, upTo, (n) => {
           progress = { phase: 'pushing', done: before + n };
         });
         counts.pushed += accepted;
@@ -93,6 +99,8 @@ export function createSyncEngine(options: SyncEngineOptions) {
       const last = await pullAll(db, central.db, { deviceId, pageSize, clock: options.clock });
       counts.pulled += last.pulled;
       counts.conflicts += last.conflicts;
+      // The files of attachment rows this counter has but cannot open yet (pulled now or before).
+      if (options.files) await pullMissingFiles(db, central.db, options.files, fileReport);
       await markPulled(central.db, deviceId, counterId);
       progress = { phase: 'verifying', done: 0 };
       const v = await verify(db, central.db, options.clock.now().getTime());
@@ -102,6 +110,14 @@ export function createSyncEngine(options: SyncEngineOptions) {
       for (const m of v.mismatches) detail.push(`mismatch ${m.table}/${m.range}`);
       for (const m of v.remaining) detail.push(`still differs ${m.table}/${m.range}`);
     } finally {
+      // Reported even when the run failed later: what went through went through.
+      if (fileReport.sent + fileReport.fetched + fileReport.refused.length + fileReport.unavailable.length > 0) {
+        detail.push(`files: ${fileReport.sent} sent, ${fileReport.fetched} fetched`);
+      }
+      // A central file that does not match its hash is refused (its row stays, without a file).
+      counts.mismatches += fileReport.refused.length;
+      for (const sha of fileReport.refused) detail.push(`file refused ${sha}: central bytes do not match the hash`);
+      for (const sha of new Set(fileReport.unavailable)) detail.push(`file not available yet ${sha}`);
       await central.close().catch(() => undefined);
     }
   }

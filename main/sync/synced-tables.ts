@@ -15,7 +15,8 @@
  *   counter's own operations). Verification compares this counter's own rows only.
  *
  * Not synchronised on purpose: settings and sequences (per counter), printers and printer
- * defaults (this counter's hardware), attachments (the files stay on the counter; issue note).
+ * defaults (this counter's hardware). Attachment rows travel like any row; their files travel
+ * beside them by content hash through the central `sync_files` (sync-files.ts).
  */
 import type { MergeClass } from '../../shared/sync/merge';
 
@@ -91,6 +92,15 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
   { table: 'consents', key: 'id', mergeClass: 'append' },
   { table: 'data_subject_requests', key: 'id', mergeClass: 'append' },
   { table: 'breaches', key: 'id', mergeClass: 'append' },
+  // Which file (by SHA-256) belongs to which letter, contact, request or library version. Its
+  // bytes are sent before the row and fetched after it (sync-files.ts). Before the library, whose
+  // versions reference it.
+  { table: 'attachments', key: 'id', mergeClass: 'append' },
+  // The reference library: a document's title, description, current version and retirement are
+  // edited in place (field by field); a version and its pages' text are written once at upload.
+  { table: 'library_documents', key: 'id', mergeClass: 'fields' },
+  { table: 'library_versions', key: 'id', mergeClass: 'append', immutable: true },
+  { table: 'library_pages', key: 'id', mergeClass: 'append', immutable: true },
   // This counter's own trail and operations: to the central database only.
   {
     table: 'audit_log',

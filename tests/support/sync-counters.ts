@@ -75,6 +75,8 @@ function withEngine(central: TestCentral, core: Core & { dir: string; dispose():
     batchSize: 50,
     pageSize: 50,
     hooks,
+    // Attachment files travel too where the counter has the app's file store (not light counters).
+    files: (core as Partial<Core>).channels?.attachments,
   });
   return {
     core,

@@ -78,7 +78,7 @@ export async function startTestCentral(preferredPort: number): Promise<TestCentr
     url,
     embedded: server !== null,
     async truncate() {
-      await admin.query('TRUNCATE sync_rows, sync_changes, sync_devices RESTART IDENTITY');
+      await admin.query('TRUNCATE sync_rows, sync_changes, sync_devices, sync_files RESTART IDENTITY');
     },
     async kill() {
       await server!.stop();
