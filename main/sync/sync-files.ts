@@ -43,13 +43,15 @@ export function batchFileHashes(batch: PushBatch): string[] {
 export async function pushBatchFiles(central: CentralDb, files: AttachmentStore, batch: PushBatch, report: FileReport): Promise<void> {
   const lacking = await centralLacks(central, batchFileHashes(batch));
   for (const sha of lacking) {
-    if (!files.has(sha)) {
-      // This counter lacks it too (it came from a counter that never sent it): the row still
-      // travels; whoever has the file sends it with the next change of that row.
+    let bytes: Buffer;
+    try {
+      bytes = files.get(sha); // verified against its hash on the way out too
+    } catch {
+      // Not on this disk, or damaged here: the row still travels (one bad file must not stop
+      // every night's sync) and the run says which file could not be sent.
       report.unavailable.push(sha);
       continue;
     }
-    const bytes = files.get(sha); // verified against its hash on the way out too
     if (await putCentralFile(central, batch.deviceId, batch.counterId, sha, bytes)) report.sent++;
   }
 }

@@ -3,10 +3,11 @@
  * reference-library document uploaded at counter A are listed and open (same bytes) at counter B;
  * a central file whose bytes do not match its hash is refused at B and reported while the row
  * stays; a second sync sends no file again, nor a file the central store already holds; a counter
- * login may not write `sync_files` directly nor store bytes under a wrong hash.
+ * login may not write `sync_files` directly nor store bytes under a wrong hash; a file damaged on
+ * the sending counter is not sent, and its row still travels.
  */
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestCentral, type TestCentral } from '../support/sync-postgres';
@@ -144,6 +145,20 @@ describe('sync carries attachment files', () => {
     expect(later.detail).toContain('0 sent, 1 fetched');
     const preview = await ok<AttachmentPreview>(b, 'letters:preview', { id: att.id });
     expect(Buffer.from(preview.dataBase64, 'base64').equals(pdf)).toBe(true);
+  });
+
+  it('a file damaged on the sending counter is not sent; its row still travels and the run says so', async () => {
+    const [a, b] = await two();
+    const pdf = await makePdf('Damaged on the counter');
+    const { letter, att } = await letterWithPdf(a, pdf);
+    writeFileSync(a.core.channels.attachments.pathOf(att.sha256), Buffer.concat([pdf, Buffer.from('x')]));
+    const run = await sync(a);
+    expect(run.status).toBe('ok');
+    expect(run.detail).toContain(`file not available yet ${att.sha256}`);
+    expect(await central.query('SELECT 1 FROM sync_files')).toHaveLength(0);
+    const atB = await sync(b);
+    expect(atB.detail).toContain(`file not available yet ${att.sha256}`);
+    expect((await ok<LetterDetail>(b, 'letters:get', { id: letter.id })).attachments.map((x) => x.id)).toEqual([att.id]);
   });
 
   it("a counter login writes files only through istiqbal_put_file, as its own device, and only under the bytes' hash", async () => {
