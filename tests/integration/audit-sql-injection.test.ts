@@ -123,6 +123,7 @@ describe('raw SQL in the source', () => {
     'main/beneficiaries/bulk-load.ts': 'numeric PRAGMA values, and index DDL read back from sqlite_master',
     'main/central/counter-logins.ts': 'role DDL (no bind parameters): the name checked against a pattern, the password a doubled-quote literal',
     'main/central/migrations/0002-counter-logins.ts': 'a quoted schema name and fixed function names and lock number',
+    'main/central/migrations/0003-sync-files.ts': 'a quoted schema name and the fixed file-size limit',
   };
   const files = (dir: string): string[] =>
     readdirSync(dir).flatMap((f) => {
