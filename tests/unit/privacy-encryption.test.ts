@@ -1,33 +1,17 @@
 /** AES-256-GCM for backups and exports, and the OS-kept key (with the Linux basic_text refusal). */
 import { afterAll, describe, expect, it } from 'vitest';
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decryptBuffer, decryptFile, encryptBuffer, encryptFile, MAGIC } from '../../main/privacy/file-encryption';
-import { createOsKeyProvider, KEY_MESSAGES, type OsProtector } from '../../main/privacy/key-provider';
+import { createOsKeyProvider, KEY_MESSAGES } from '../../main/privacy/key-provider';
 import { makeTempDir } from '../support/temp-dir';
+import { testOsProtector } from '../support/test-key-provider';
 
 const tmp = makeTempDir();
 afterAll(() => tmp.cleanup());
 
-/** Stands in for DPAPI / a keyring: wraps with a secret only this "machine" holds. */
-function machineProtector(backend = 'gnome_libsecret', machineSecret = randomBytes(32)): OsProtector {
-  return {
-    isEncryptionAvailable: () => true,
-    backend: () => backend,
-    encrypt(plain) {
-      const iv = randomBytes(12);
-      const c = createCipheriv('aes-256-gcm', machineSecret, iv);
-      const body = Buffer.concat([c.update(plain), c.final()]);
-      return Buffer.concat([iv, c.getAuthTag(), body]);
-    },
-    decrypt(wrapped) {
-      const d = createDecipheriv('aes-256-gcm', machineSecret, wrapped.subarray(0, 12));
-      d.setAuthTag(wrapped.subarray(12, 28));
-      return Buffer.concat([d.update(wrapped.subarray(28)), d.final()]);
-    },
-  };
-}
+const machineProtector = (backend = 'gnome_libsecret') => testOsProtector(undefined, backend);
 
 describe('AES-256-GCM files', () => {
   const key = randomBytes(32);

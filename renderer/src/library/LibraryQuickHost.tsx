@@ -29,13 +29,13 @@ function QuickSearch({ onClose }: { onClose: () => void }) {
     return () => window.removeEventListener('keydown', onKey);
   }, [onClose]);
   return (
-    <div className="library-quick-backdrop">
+    <div className="quick-overlay-backdrop">
       <FocusTrap active>
         <div
           role="dialog"
           aria-modal="true"
           aria-labelledby={titleId}
-          className="library-quick-dialog"
+          className="quick-overlay-dialog library-quick-dialog"
           data-testid="library-quick"
         >
           <Stack gap="sm">
