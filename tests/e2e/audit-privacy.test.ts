@@ -50,6 +50,17 @@ describe('consent, access request and audit trail', () => {
     await p.getByTestId('dsr-beneficiary').fill(reference);
     await p.getByTestId('dsr-create').click();
     await p.getByTestId('dsr-row').waitFor();
+    // Personal data leaving the machine: protected with a password unless the officer says otherwise.
+    await expect(p.getByTestId('dsr-export-protect').isChecked()).resolves.toBe(true);
+    await p.getByTestId('dsr-export-password').fill('نسخة المستفيد 2026');
+    await p.getByTestId('dsr-export-confirm').fill('نسخة المستفيد 2026');
+    const [zipped] = await Promise.all([p.waitForEvent('download'), p.getByTestId('dsr-export').click()]);
+    expect(zipped.suggestedFilename()).toBe(`access-request-${reference}-${new Date().toISOString().slice(0, 10)}.json.zip`);
+    const zipBytes = readFileSync((await zipped.path())!);
+    expect(zipBytes.subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(zipBytes.includes(Buffer.from('القحطاني'))).toBe(false);
+    // Handed over in person, unprotected: the officer unticks the box on purpose.
+    await p.getByTestId('dsr-export-protect').uncheck();
     const [download] = await Promise.all([p.waitForEvent('download'), p.getByTestId('dsr-export').click()]);
     expect(download.suggestedFilename()).toBe(`access-request-${reference}-${new Date().toISOString().slice(0, 10)}.json`);
     const data = JSON.parse(readFileSync((await download.path())!, 'utf8'));

@@ -39,7 +39,7 @@ function CallLog() {
   };
   const calls = useQuery({ queryKey: ['calls', 'list', filter], queryFn: () => unwrap(api().calls.list(filter)), enabled: validDay });
   const [exported, setExported] = useState<number | null>(null);
-  const protection = useExportProtection(false, 'calls-export');
+  const protection = useExportProtection(true, 'calls-export');
   const exportCsv = useMutation({
     mutationFn: async () => {
       const r = await unwrap(api().calls.exportCsv(filter));

@@ -23,7 +23,7 @@ function Register({ onOpen, onNew }: { onOpen: (id: string) => void; onNew: (k: 
   const filter = { query: debounced, kind: (kind || null) as LetterKind | null, status: (status || null) as LetterView['status'] | null, limit: 200 };
   const letters = useQuery({ queryKey: ['letters', 'search', filter], queryFn: () => unwrap(api().letters.search(filter)), placeholderData: keepPreviousData });
   const [exported, setExported] = useState<number | null>(null);
-  const protection = useExportProtection(false, 'letters-export');
+  const protection = useExportProtection(true, 'letters-export');
   const exportCsv = useMutation({
     mutationFn: async () => {
       const r = await unwrap(api().letters.exportCsv(filter));

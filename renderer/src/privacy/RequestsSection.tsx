@@ -15,7 +15,7 @@ function RequestRow({ r }: { r: RequestView }) {
   const language = useLanguage();
   const queryClient = useQueryClient();
   const [text, setText] = useState('');
-  const protection = useExportProtection(false, 'dsr-export');
+  const protection = useExportProtection(true, 'dsr-export');
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['dsr'] });
   const extend = useMutation({ mutationFn: () => unwrap(api().privacy.extendRequest({ id: r.id, notice: text })), onSuccess: refresh });
   const close = useMutation({ mutationFn: (status: 'completed' | 'refused') => unwrap(api().privacy.closeRequest({ id: r.id, status, outcome: text })), onSuccess: refresh });
