@@ -19,6 +19,7 @@ import { beneficiaryBrief } from '../walk-ins/lookups';
 import { assertCurrentConsent } from '../privacy/consent-gate';
 import { riyadhDay } from '../walk-ins/riyadh-day';
 import { checklistComplete, checklistRows, requestRow, requestView } from './request-rows';
+import { decisionMsOf } from './decision-time';
 import { sealContentOf, sealHash, sealIsValid } from './seal';
 import { currentDeclaration, filledDeclaration } from './declaration-fill';
 
@@ -97,6 +98,7 @@ export function createRequestService({ db, clock, newId }: { db: Db; clock: Cloc
           version: 1,
           updated_by: actor.userId,
           submitted_at: null,
+          decision_ms: null,
           earliest_decision_at: null,
           signature_method: null,
           signature_png: null,
@@ -266,6 +268,8 @@ export function createRequestService({ db, clock, newId }: { db: Db; clock: Cloc
             status: to,
             reference,
             submitted_at: at,
+            // A new submission waits for a new decision (the decision-time report measures from here).
+            decision_ms: await decisionMsOf(trx, id, at),
             earliest_decision_at: earliestDecisionDate(now).toISOString(),
             version: before.version + 1,
             updated_at: at,
@@ -322,7 +326,10 @@ export function createRequestService({ db, clock, newId }: { db: Db; clock: Cloc
           .insertInto('request_decisions')
           .values({ id: newId(), request_id: before.id, decision: input.decision, reason: input.reason, created_at: at, updated_at: at, created_by: actor.userId, counter_id: actor.counterId, deleted_at: null })
           .execute();
-        await trx.updateTable('support_requests').set({ status: to, version: before.version + 1, updated_at: at, updated_by: actor.userId }).where('id', '=', before.id).execute();
+        // The first decision after the submission fixes the decision time (migration 0014), in the same transaction.
+        // The decision time (migration 0014) is fixed in the same transaction as the decision.
+        const decisionMs = await decisionMsOf(trx, before.id, before.submitted_at);
+        await trx.updateTable('support_requests').set({ status: to, decision_ms: decisionMs, version: before.version + 1, updated_at: at, updated_by: actor.userId }).where('id', '=', before.id).execute();
         return audit(trx, actor, before.id, { ...before, signature_png: before.signature_png ? '[png]' : null }, now);
       });
     },

@@ -87,6 +87,8 @@ export interface SupportRequestsTable extends RecordColumns {
   updated_by: string;
   submitted_at: string | null;
   earliest_decision_at: string | null;
+  /** Submission to the first decision after it, in ms (migration 0014); null until decided. */
+  decision_ms: number | null;
   signature_method: string | null;
   signature_png: string | null;
   declaration_version: number | null;

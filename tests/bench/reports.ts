@@ -26,7 +26,7 @@ import { ORGANISATION_DEFAULTS } from '../../main/setup/organisation-defaults';
 import { makeTempDir } from '../support/temp-dir';
 import { prng, seedActivity, seedBeneficiaries } from '../support/report-data';
 import { timeEach, trackPeakMemory, type Summary } from './stats';
-import { groupedStats, minutesBetween } from '../../main/reports/stats-sql';
+import { daysBetween, groupedStats, minutesBetween } from '../../main/reports/stats-sql';
 import { boundsOf } from '../../main/reports/range-bounds';
 
 const { values } = parseArgs({ options: { rows: { type: 'string' }, samples: { type: 'string' }, db: { type: 'string' } } });
@@ -130,6 +130,41 @@ async function timeDistributions() {
   return out;
 }
 
+/** The decision-time report as computed before migration 0014: the first decision of each request looked up, days from two timestamps. */
+async function decisionFromTimestamps(counterId: string | null) {
+  const b = boundsOf({ ...range, counterId });
+  const pastLimit = new Date(clock.now().getTime() - 14 * 86_400_000).toISOString();
+  const c = counterId ? sql`AND r.counter_id = ${counterId}` : sql``;
+  const req = sql`SELECT r.support_type, r.status, r.submitted_at,
+      (SELECT MIN(d.created_at) FROM request_decisions d WHERE d.request_id = r.id AND d.deleted_at IS NULL AND d.created_at >= r.submitted_at) AS decided_at
+    FROM support_requests r WHERE r.deleted_at IS NULL AND r.submitted_at IS NOT NULL AND r.submitted_at >= ${b.start} AND r.submitted_at < ${b.end} ${c}`;
+  const days = daysBetween('submitted_at', 'decided_at');
+  const [stats, counts] = await Promise.all([
+    groupedStats(db, sql`SELECT support_type AS g, ${days} AS m FROM (${req})`),
+    sql<{ g: string; w: number; a: number; p: number }>`WITH req AS MATERIALIZED (${req}) SELECT support_type AS g, SUM(decided_at IS NOT NULL AND ${days} <= 14) AS w,
+      SUM(decided_at IS NOT NULL AND ${days} > 14) AS a, SUM(decided_at IS NULL AND status = 'submitted' AND submitted_at <= ${pastLimit}) AS p FROM req GROUP BY support_type`.execute(db),
+  ]);
+  const round1 = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
+  return new Map(counts.rows.map((x) => { const s = stats.get(x.g); return [x.g, [s ? Number(s.n) : 0, round1(s?.avg ?? null), round1(s?.p90 ?? null), Number(x.w), Number(x.a), Number(x.p)]]; }));
+}
+
+async function timeDecision() {
+  const out: Record<string, { stored_0014: Summary; timestamps_before_0014: Summary; same_figures: boolean }> = {};
+  for (const counterId of [null, 'bench-counter-1']) {
+    const r = { ...range, counterId };
+    const now = (await service.run(r, ['decisionTime'])).tables[0]!;
+    const old = await decisionFromTimestamps(counterId);
+    const same = now.rows.every((row) => JSON.stringify(row.values) === JSON.stringify(old.get(row.key) ?? [0, null, null, 0, 0, 0])) && [...old.keys()].every((k) => now.rows.some((row) => row.key === k));
+    out[`decisionTime${counterId ? '_one_counter' : '_all_counters'}`] = {
+      stored_0014: await timeEach(inputs, () => service.run(r, ['decisionTime'])),
+      timestamps_before_0014: await timeEach(inputs, () => decisionFromTimestamps(counterId)),
+      same_figures: same,
+    };
+  }
+  return out;
+}
+
+const decision = await timeDecision();
 const distributions = await timeDistributions();
 const indexed = await timeAll();
 const INDEXES = ['queue_tickets_day', 'visits_started', 'satisfaction_created', 'support_requests_submitted', 'request_decisions_request_time', 'letters_open_reply_due'];
@@ -140,6 +175,7 @@ const results = {
   range: { from: range.from, to: range.to },
   samples: SAMPLES,
   distributions_stored_vs_timestamps: distributions,
+  decision_time_stored_vs_timestamps: decision,
   with_0008_indexes: indexed,
   baseline_without_0008_indexes: baseline,
   worst_report_p95_ms: Math.max(...Object.values(indexed.reports).map((s) => s.p95_ms)),

@@ -110,7 +110,7 @@ export async function seedActivity(db: Db, beneficiaries: number, lastDay: strin
         rows.requests.push({
           id: reqId, created_at: iso(start), updated_at: iso(submitted), created_by: staff, counter_id: counter, reference: `R-${seq}`, beneficiary_id: beneficiary, visit_id: visitId,
           support_type: pick(SUPPORT_TYPES), amount: 500 + Math.floor(random() * 3000), justification: 'بيانات تجريبية', status, version: 3, updated_by: staff,
-          submitted_at: iso(submitted), earliest_decision_at: iso(submitted + 14 * DAY),
+          submitted_at: iso(submitted), earliest_decision_at: iso(submitted + 14 * DAY), decision_ms: decided ? decidedAfter : null,
         });
         if (decided) rows.decisions.push({ id: `d-${seq}`, created_at: iso(submitted + decidedAfter), updated_at: iso(submitted + decidedAfter), created_by: 'bench-committee', counter_id: counter, request_id: reqId, decision, reason: 'قرار تجريبي' });
       }
@@ -140,7 +140,7 @@ export async function seedActivity(db: Db, beneficiaries: number, lastDay: strin
       await bulkInsertJson(trx, 'queue_tickets', [...REC, 'service_key', 'day', 'number', 'label', 'status', 'arrived_at', 'called_at', 'called_by', 'started_at', 'ended_at', 'visit_id', 'wait_ms', 'service_ms'], rows.tickets);
       await bulkInsertJson(trx, 'visits', [...REC, 'ticket_id', 'beneficiary_id', 'purpose', 'qa_json', 'started_at', 'ended_at', 'version'], rows.visits);
       await bulkInsertJson(trx, 'satisfaction_ratings', [...REC, 'visit_id', 'beneficiary_id', 'rating'], rows.ratings);
-      await bulkInsertJson(trx, 'support_requests', [...REC, 'reference', 'beneficiary_id', 'visit_id', 'support_type', 'amount', 'justification', 'status', 'version', 'updated_by', 'submitted_at', 'earliest_decision_at'], rows.requests);
+      await bulkInsertJson(trx, 'support_requests', [...REC, 'reference', 'beneficiary_id', 'visit_id', 'support_type', 'amount', 'justification', 'status', 'version', 'updated_by', 'submitted_at', 'earliest_decision_at', 'decision_ms'], rows.requests);
       await bulkInsertJson(trx, 'request_decisions', [...REC, 'request_id', 'decision', 'reason'], rows.decisions);
       await bulkInsertJson(trx, 'calls', [...REC, 'direction', 'phone', 'topic', 'summary', 'outcome', 'started_at', 'duration_seconds', 'follow_up', 'follow_up_due'], rows.calls);
       await bulkInsertJson(trx, 'letters', [...REC, 'reference', 'kind', 'letter_date', 'entity', 'subject', 'status', 'version', 'updated_by', 'search_text', 'reply_due'], rows.letters);

@@ -13,6 +13,7 @@ import { migration0007 } from './0007-sync';
 import { migration0008 } from './0008-report-indexes';
 import { migration0009 } from './0009-ticket-durations';
 import { migration0011 } from './0011-reference-library';
+import { migration0014 } from './0014-request-decision-time';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': migration0001,
@@ -25,6 +26,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0008-report-indexes': migration0008,
   '0009-ticket-durations': migration0009,
   '0011-reference-library': migration0011,
+  '0014-request-decision-time': migration0014,
 };
 
 export const staticMigrationProvider: MigrationProvider = {
