@@ -5,7 +5,7 @@
  * name the user gave is kept only as display text.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { AppError } from '../../shared/errors/app-error';
 import { MAX_ATTACHMENT_BYTES } from '../../shared/letters/schemas';
@@ -74,6 +74,10 @@ export function createAttachmentStore(rootDir: string) {
         const temp = `${path}.${process.pid}.tmp`;
         writeFileSync(temp, bytes, { mode: 0o600 });
         renameSync(temp, path);
+      } else {
+        // Stored again (its row is about to commit): fresh again for sync's sweep of unreferenced files.
+        const now = new Date();
+        utimesSync(path, now, now);
       }
       return { sha256, mime, size: bytes.byteLength };
     },

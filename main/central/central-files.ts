@@ -27,3 +27,9 @@ export async function getCentralFile(db: CentralDb, sha256: string): Promise<Buf
   const r = await sql<{ bytes: Buffer }>`SELECT bytes FROM sync_files WHERE sha256 = ${sha256}`.execute(db);
   return r.rows[0]?.bytes ?? null;
 }
+
+/** Asks the server to delete the files no synced row refers to any more (it decides which); how many went. */
+export async function pruneCentralFiles(db: CentralDb, deviceId: string, counterId: string): Promise<number> {
+  const r = await sql<{ n: number }>`SELECT istiqbal_prune_files(${deviceId}, ${counterId}) AS n`.execute(db).catch(refusal);
+  return Number(r.rows[0]?.n ?? 0);
+}

@@ -106,7 +106,11 @@ export async function acknowledge(db: SDb, batch: PushBatch, outcomes: PushOutco
 /** The batch's files the central store lacks, then the batch itself. */
 async function sendBatch(central: CentralDb, ctx: PushContext, batch: PushBatch): Promise<PushOutcome[]> {
   if (ctx.files) await pushBatchFiles(central, ctx.files.store, batch, ctx.files.report);
-  return pushBatch(central, batch, ctx.hooks);
+  const outcomes = await pushBatch(central, batch, ctx.hooks);
+  // A file found already central may have been pruned as unreferenced (istiqbal_prune_files)
+  // before these rows committed: checked again now the rows refer to it, and sent if it went.
+  if (ctx.files) await pushBatchFiles(central, ctx.files.store, batch, ctx.files.report);
+  return outcomes;
 }
 
 export async function pushOnce(db: SDb, central: CentralDb, ctx: PushContext, upTo: number): Promise<PushResult> {

@@ -20,6 +20,8 @@ import { getConfig, getState, setState } from './sync-state';
 import { verify } from './verify';
 import type { AttachmentStore } from '../attachments/attachment-store';
 import { emptyFileReport, pullMissingFiles } from './sync-files';
+import { sweepUnreferencedFiles } from './sweep-files';
+import { pruneCentralFiles } from '../central/central-files';
 
 export type RunTrigger = 'nightly' | 'startup' | 'manual' | 'cli' | 'test';
 
@@ -100,7 +102,12 @@ export function createSyncEngine(options: SyncEngineOptions) {
       counts.pulled += last.pulled;
       counts.conflicts += last.conflicts;
       // The files of attachment rows this counter has but cannot open yet (pulled now or before).
-      if (options.files) await pullMissingFiles(db, central.db, options.files, fileReport);
+      if (options.files) {
+        await pullMissingFiles(db, central.db, options.files, fileReport);
+        // Files of erased rows (deleted here or pulled as deletes) leave this disk and the central store.
+        fileReport.removed = await sweepUnreferencedFiles(db, options.files);
+        fileReport.pruned = await pruneCentralFiles(central.db, deviceId, counterId);
+      }
       await markPulled(central.db, deviceId, counterId);
       progress = { phase: 'verifying', done: 0 };
       const v = await verify(db, central.db, options.clock.now().getTime());
@@ -114,6 +121,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
       if (fileReport.sent + fileReport.fetched + fileReport.refused.length + fileReport.unavailable.length > 0) {
         detail.push(`files: ${fileReport.sent} sent, ${fileReport.fetched} fetched`);
       }
+      if (fileReport.removed + fileReport.pruned > 0) detail.push(`files removed: ${fileReport.removed} here, ${fileReport.pruned} central`);
       // A central file that does not match its hash is refused (its row stays, without a file).
       counts.mismatches += fileReport.refused.length;
       for (const sha of fileReport.refused) detail.push(`file refused ${sha}: central bytes do not match the hash`);

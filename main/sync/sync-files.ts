@@ -21,10 +21,14 @@ export interface FileReport {
   refused: string[];
   /** Hashes no side could supply this run (not on this disk to send, not yet central to fetch). */
   unavailable: string[];
+  /** Files no row refers to any more, removed from this disk (sweep-files.ts). */
+  removed: number;
+  /** Files no synced row refers to any more, deleted from the central store by the server. */
+  pruned: number;
 }
 
 export function emptyFileReport(): FileReport {
-  return { sent: 0, fetched: 0, refused: [], unavailable: [] };
+  return { sent: 0, fetched: 0, refused: [], unavailable: [], removed: 0, pruned: 0 };
 }
 
 const SHA256 = /^[0-9a-f]{64}$/;

@@ -124,6 +124,7 @@ describe('raw SQL in the source', () => {
     'main/central/counter-logins.ts': 'role DDL (no bind parameters): the name checked against a pattern, the password a doubled-quote literal',
     'main/central/migrations/0002-counter-logins.ts': 'a quoted schema name and fixed function names and lock number',
     'main/central/migrations/0003-sync-files.ts': 'a quoted schema name and the fixed file-size limit',
+    'main/central/migrations/0004-unreferenced-files.ts': 'a quoted schema name and the fixed push lock number',
   };
   const files = (dir: string): string[] =>
     readdirSync(dir).flatMap((f) => {
