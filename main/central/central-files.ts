@@ -28,8 +28,16 @@ export async function getCentralFile(db: CentralDb, sha256: string): Promise<Buf
   return r.rows[0]?.bytes ?? null;
 }
 
-/** Asks the server to delete the files no synced row refers to any more (it decides which); how many went. */
-export async function pruneCentralFiles(db: CentralDb, deviceId: string, counterId: string): Promise<number> {
-  const r = await sql<{ n: number }>`SELECT istiqbal_prune_files(${deviceId}, ${counterId}) AS n`.execute(db).catch(refusal);
-  return Number(r.rows[0]?.n ?? 0);
+/**
+ * Asks the server to delete the files no synced row refers to any more (it decides which); how
+ * many went. Null when the central database predates migration 0004: the rows still sync.
+ */
+export async function pruneCentralFiles(db: CentralDb, deviceId: string, counterId: string): Promise<number | null> {
+  try {
+    const r = await sql<{ n: number }>`SELECT istiqbal_prune_files(${deviceId}, ${counterId}) AS n`.execute(db);
+    return Number(r.rows[0]?.n ?? 0);
+  } catch (error) {
+    if ((error as { code?: string })?.code === '42883') return null; // undefined_function
+    return refusal(error);
+  }
 }

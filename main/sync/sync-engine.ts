@@ -106,7 +106,9 @@ export function createSyncEngine(options: SyncEngineOptions) {
         await pullMissingFiles(db, central.db, options.files, fileReport);
         // Files of erased rows (deleted here or pulled as deletes) leave this disk and the central store.
         fileReport.removed = await sweepUnreferencedFiles(db, options.files);
-        fileReport.pruned = await pruneCentralFiles(central.db, deviceId, counterId);
+        const pruned = await pruneCentralFiles(central.db, deviceId, counterId);
+        if (pruned === null) detail.push('central files not pruned: the central database needs `central migrate` (0004)');
+        fileReport.pruned = pruned ?? 0;
       }
       await markPulled(central.db, deviceId, counterId);
       progress = { phase: 'verifying', done: 0 };

@@ -17,6 +17,7 @@ import { call } from '../support/test-core';
 import { createPersonEverywhere } from '../support/person-everywhere';
 import { provisionCounterLogin } from '../../main/central/counter-logins';
 import { connectCentral } from '../../main/central/connect';
+import { central0004 } from '../../main/central/migrations/0004-unreferenced-files';
 import { SAFE_AGE_MS, sweepUnreferencedFiles } from '../../main/sync/sweep-files';
 import { syncDb } from '../../main/sync/sync-db';
 import type { AttachmentPreview, AttachmentView, LetterView } from '../../shared/letters/schemas';
@@ -248,5 +249,25 @@ describe('a file pruned just before its row commits', () => {
     const atB = await sync(b);
     expect(atB.detail).not.toContain('not available');
     expect(onDisk(b, sha(pdf))).toBe(true);
+  }, 120_000);
+});
+
+describe('a central database not yet migrated to 0004', () => {
+  it('still syncs rows and files; the run says the central files were not pruned', async () => {
+    const [a, b] = await two(['E11', 'E12']);
+    const { att } = await unrelatedLetter(a, 'Before the central migration');
+    await central.query('DROP FUNCTION istiqbal_prune_files(text, text)');
+    try {
+      const run = await sync(a);
+      expect(run.status).toBe('ok');
+      expect(run.detail).toContain('central files not pruned');
+      expect((await sync(b)).status).toBe('ok');
+      expect(onDisk(b, att.sha256)).toBe(true);
+    } finally {
+      // Put it back as the migration wrote it, for any test after this one.
+      const admin = connectCentral({ url: central.url, sslMode: 'disable' });
+      await central0004.up(admin.db as never);
+      await admin.close();
+    }
   }, 120_000);
 });
