@@ -81,8 +81,12 @@ describe('sync screen', () => {
     await p.getByText('حُفظ القرار', { exact: false }).waitFor();
     await p.getByText('لا توجد تعارضات. كل السجلات متطابقة.').waitFor();
     await p.getByTestId('sync-now').click();
+    // The previous run's result is still on screen: wait until this run has finished, then for
+    // its row in the history.
+    const finished = async () => ((await h.core.db.selectFrom('sync_runs' as never).select('status' as never).execute()) as { status: string }[]).filter((r) => r.status !== 'running').length;
+    await expect.poll(finished, { timeout: 30_000 }).toBe(2);
+    await expect.poll(() => p.getByTestId('sync-run-row').count(), { timeout: 30_000 }).toBe(2);
     await p.getByTestId('sync-result').getByText('تمت المزامنة', { exact: false }).waitFor({ timeout: 30_000 });
-    expect(await p.getByTestId('sync-run-row').count()).toBe(2);
     // Reading the screen after the run records views in the audit trail, which wait for the next
     // sync; everything else was sent.
     const left = (await h.core.db.selectFrom('sync_outbox' as never).select('table_name' as never).execute()) as { table_name: string }[];
