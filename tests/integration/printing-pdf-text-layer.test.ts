@@ -1,6 +1,6 @@
 /**
- * The text layer of a long real Arabic document: the society's beneficiary-relations policy (a copy
- * of the seed text) drawn through the PDF renderer with wrapping and page breaks must give back every
+ * The text layer of a long real Arabic document: the society's beneficiary-relations policy
+ * (main/library/relations-policy-text.ts, also the demo library's document) drawn through the PDF renderer with wrapping and page breaks must give back every
  * one of its words through pdftotext — what copy, search and a screen reader see.
  *
  * Two things of Poppler's, not ours, are set aside: at a wrapped line's end it glues the last word
@@ -8,14 +8,15 @@
  * combining marks (tanween, shadda) apart from their letter, so words carrying them are not compared.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Block, DocumentModel } from '../../shared/printing/document-model';
 import { renderPdf } from '../../main/printing/pdf-renderer';
 import { makeTempDir } from '../support/temp-dir';
+import { RELATIONS_POLICY_PARAGRAPHS } from '../../main/library/relations-policy-text';
 
-const POLICY = readFileSync(join(process.cwd(), 'tests', 'fixtures', 'beneficiary-relations-policy.ar.txt'), 'utf8');
+const POLICY = RELATIONS_POLICY_PARAGRAPHS.join('\n');
 // Letters and their marks; punctuation (، ؛ ؟) is where Poppler puts spaces of its own.
 const ARABIC_WORD = /[\u0621-\u065F\u0670-\u06D3]+/g;
 const COMBINING_MARK = /[\u064B-\u065F\u0670]/;
@@ -23,8 +24,7 @@ const DIRECTION_MARKS = /[\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 
 describe('PDF text layer of a long Arabic document', () => {
   it('every word of the policy comes back from pdftotext, across wrapped lines and pages', async () => {
-    const paragraphs = POLICY.split(/\n+/).map((p) => p.trim()).filter(Boolean);
-    const blocks: Block[] = paragraphs.map((text) => ({ type: 'text', text, size: 'normal', align: 'start' }));
+    const blocks: Block[] = RELATIONS_POLICY_PARAGRAPHS.map((text) => ({ type: 'text', text, size: 'normal', align: 'start' }));
     const model = { kind: 'declaration', title: 'سياسة علاقات المستفيدين', blocks } as DocumentModel;
     const { dir, cleanup } = makeTempDir();
     const file = join(dir, 'policy.pdf');
