@@ -10,9 +10,9 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError, unwrap } from '../api/client';
 import type { AttachmentView } from '../../../shared/letters/schemas';
 import { useLanguage } from '../app/use-language';
-import { fileToBase64 } from './file-to-base64';
+import { fileToBase64 } from '../common/base64';
 import { PdfViewer } from '../pdf/PdfViewer';
-import { base64ToBytes } from '../pdf/base64';
+import { base64ToBytes } from '../common/base64';
 
 function Preview({ attachment }: { attachment: AttachmentView }) {
   const { t } = useTranslation();

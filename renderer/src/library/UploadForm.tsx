@@ -9,7 +9,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../api/client';
 import { useLanguage } from '../app/use-language';
-import { fileToBase64 } from '../letters/file-to-base64';
+import { fileToBase64 } from '../common/base64';
 import type { LibraryDocumentDetail } from '../../../shared/library/schemas';
 import { apiErrorText } from './api-error-text';
 import { FileName } from './FileName';

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client';
 import { PdfViewer } from '../pdf/PdfViewer';
-import { base64ToBytes } from '../pdf/base64';
+import { base64ToBytes } from '../common/base64';
 
 export function VersionViewer({ versionId, page, testId = 'library-viewer' }: { versionId: string; page: number; testId?: string }) {
   const opened = useQuery({ queryKey: ['library', 'open', versionId], queryFn: () => unwrap(api().library.open({ versionId })) });

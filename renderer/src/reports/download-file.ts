@@ -1,7 +1,8 @@
+import { base64ToBytes } from '../common/base64';
+
 /** Saves a file the core produced (base64) through the browser's download, as a Blob: no file paths. */
 export function downloadBase64(fileName: string, base64: string, mime: string): void {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
+  const url = URL.createObjectURL(new Blob([base64ToBytes(base64)], { type: mime }));
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;
