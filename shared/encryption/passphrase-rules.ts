@@ -6,16 +6,16 @@
  * character repeated. A sentence of Arabic words with a number in it is ideal. Digits are folded
  * to Latin first, so a passphrase typed on an Arabic keyboard opens the file on a Latin one.
  */
-import { toLatinDigits } from '../text/digits';
+import { canonicalPassword } from '../auth/password-rules';
 
 export const PASSPHRASE_MIN_LENGTH = 12;
 export const PASSPHRASE_MAX_LENGTH = 256;
 
 export type PassphraseProblem = 'passphrase.short' | 'passphrase.long' | 'passphrase.variety' | 'passphrase.mismatch';
 
-/** The canonical form fed to the KDF or the ZIP: NFC, Latin digits, outer spaces trimmed. */
+/** The canonical form fed to the KDF or the ZIP: a password's (NFC, Latin digits), outer spaces trimmed. */
 export function canonicalPassphrase(raw: string): string {
-  return toLatinDigits(raw.normalize('NFC')).trim();
+  return canonicalPassword(raw).trim();
 }
 
 export function passphraseProblem(raw: string, confirm?: string): PassphraseProblem | null {
