@@ -3,9 +3,8 @@
  * erasure the old page images would otherwise stay in the main file until the next automatic
  * checkpoint (with secure_delete, the checkpoint writes the zeroed pages over them).
  */
-import { sql } from 'kysely';
-import type { Db } from './open-database';
+import { sql, type Kysely } from 'kysely';
 
-export async function checkpointNow(db: Db): Promise<void> {
+export async function checkpointNow<DB>(db: Kysely<DB>): Promise<void> {
   await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
 }

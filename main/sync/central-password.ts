@@ -9,7 +9,7 @@
  * PostgreSQL's own client instead (PGPASSWORD or a ~/.pgpass file of mode 0600), which `pg` reads
  * when the connection has none.
  */
-import { sql } from 'kysely';
+import { checkpointNow } from '../db/checkpoint';
 import { AppError } from '../../shared/errors/app-error';
 import { decryptBuffer, encryptBuffer } from '../privacy/file-encryption';
 import type { KeyProvider } from '../privacy/key-provider';
@@ -41,15 +41,14 @@ export function assertCanStore(keys: KeyProvider): void {
 }
 
 /**
- * Rewrites sensitive values so their old bytes do not linger: `secure_delete` zeroes the space the
- * old row occupied, and a TRUNCATE checkpoint empties the write-ahead log that held earlier pages.
+ * Rewrites sensitive values so their old bytes do not linger: every connection zeroes freed space
+ * (`secure_delete`, main/db/open-database.ts), and a TRUNCATE checkpoint empties the write-ahead
+ * log that held earlier pages.
  */
 export async function scrubbed<T>(db: SDb, write: () => Promise<T>): Promise<T> {
-  await sql`PRAGMA secure_delete = ON`.execute(db);
   try {
     return await write();
   } finally {
-    await sql`PRAGMA secure_delete = OFF`.execute(db);
-    await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
+    await checkpointNow(db);
   }
 }

@@ -6,6 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../main/core/create-core';
 import { provisionCounterLogin } from '../../main/central/counter-logins';
@@ -60,6 +61,18 @@ describe('the central password under the OS key', () => {
       await call(core, 'sync:saveConfig', { url: bareUrl(), password: '', ...settings, nightlyAt: '03:00' });
       expect((await core.sync.run('manual')).status).toBe('ok');
       expect(fileBytes(file).includes(Buffer.from(SECRET))).toBe(false);
+    } finally {
+      await core.dispose();
+    }
+  });
+
+  it('saving leaves every later erasure zeroing freed space (secure_delete stays on)', async () => {
+    const core = await createTestCore({ keyProvider: testKeyProvider(join(tmp.dir, 'secure-delete')) });
+    try {
+      const saved = await call(core, 'sync:saveConfig', { url: bareUrl(), password: SECRET, ...settings });
+      expect(saved, JSON.stringify(saved)).toMatchObject({ ok: true });
+      const r = await sql<{ secure_delete: number }>`PRAGMA secure_delete`.execute(core.db);
+      expect(r.rows[0]?.secure_delete).toBe(1);
     } finally {
       await core.dispose();
     }
