@@ -55,7 +55,7 @@ export function AttachmentList({ letterId, attachments }: { letterId: string; at
         <Paper key={a.id} withBorder p="xs" data-testid="attachment-row">
           <Group justify="space-between">
             <Text>
-              {a.fileName} <span className="ltr-value">({Math.ceil(a.size / 1024)} KB, {a.mime})</span>
+              <bdi>{a.fileName}</bdi> <span className="ltr-value">({Math.ceil(a.size / 1024)} KB, {a.mime})</span>
             </Text>
             <Button size="xs" variant="light" onClick={() => setShown(shown === a.id ? null : a.id)} aria-expanded={shown === a.id}>
               {t('letters.preview')}
