@@ -181,30 +181,52 @@ async function decisionTime(ctx: Ctx): Promise<ReportTable> {
   );
 }
 
+/**
+ * Ratings per service or per staff member (the visit's ticket's service; the visit's author), from
+ * the columns stored on each rating when it was recorded (migration 0015) through the covering
+ * index on (created, counter, service, staff, rating): no join per rating. Rows that do not carry
+ * them (written by a counter without 0015, or about a ticket held by another counter) are counted
+ * through the joins the report used before, over their own partial index, so every live rating in
+ * the range counts once either way. SQL counts ratings per (group, score); each group's figures and
+ * the whole range's are sums of those counts (the average is Σ score / n, as AVG gives it).
+ */
 async function satisfaction(ctx: Ctx, id: 'satisfactionByService' | 'satisfactionByStaff'): Promise<ReportTable> {
   const { db, b } = ctx;
-  const group = id === 'satisfactionByService' ? sql`COALESCE(t.service_key, '__none')` : sql`COALESCE(v.created_by, '__unknown')`;
-  const r = await sql<{ g: string; n: number; good: number; avg: number; r1: number; r2: number; r3: number; r4: number; r5: number }>`
-    WITH s AS MATERIALIZED (
-      SELECT ${group} AS g, s.rating FROM satisfaction_ratings s
-      JOIN visits v ON v.id = s.visit_id
-      LEFT JOIN queue_tickets t ON t.id = v.ticket_id
-      WHERE s.deleted_at IS NULL AND s.created_at >= ${b.start} AND s.created_at < ${b.end} ${counterClause('s', b.counterId)}
-    ), both AS (SELECT g, rating FROM s UNION ALL SELECT '__all', rating FROM s)
-    SELECT g, COUNT(*) AS n, SUM(rating >= 4) AS good, AVG(rating) AS avg,
-      SUM(rating = 1) AS r1, SUM(rating = 2) AS r2, SUM(rating = 3) AS r3, SUM(rating = 4) AS r4, SUM(rating = 5) AS r5
-    FROM both GROUP BY g ORDER BY COUNT(*) DESC, g`.execute(db);
-  const line = (x: (typeof r.rows)[number]) => [Number(x.n), pct(Number(x.good), Number(x.n)), round1(x.avg), Number(x.r1), Number(x.r2), Number(x.r3), Number(x.r4), Number(x.r5)];
-  const kind = id === 'satisfactionByService' ? 'service' : 'staff';
-  const rows = r.rows
-    .filter((x) => x.g !== '__all')
-    .map((x) => ({ key: x.g, label: x.g.startsWith('__') ? rowName(x.g) : ctx.names.lookup(kind, x.g), values: line(x) }));
-  const all = r.rows.find((x) => x.g === '__all');
+  const byService = id === 'satisfactionByService';
+  const inRange = sql`s.deleted_at IS NULL AND s.created_at >= ${b.start} AND s.created_at < ${b.end} ${counterClause('s', b.counterId)}`;
+  type Count = { g: string | null; rating: number; c: number };
+  const [stored, joined] = await Promise.all([
+    sql<Count>`SELECT ${byService ? sql`s.service_key` : sql`s.staff_id`} AS g, s.rating AS rating, COUNT(*) AS c
+      FROM satisfaction_ratings s WHERE s.staff_id IS NOT NULL AND ${inRange} GROUP BY 1, 2`.execute(db),
+    sql<Count>`SELECT ${byService ? sql`t.service_key` : sql`v.created_by`} AS g, s.rating AS rating, COUNT(*) AS c
+      FROM satisfaction_ratings s JOIN visits v ON v.id = s.visit_id LEFT JOIN queue_tickets t ON t.id = v.ticket_id
+      WHERE s.staff_id IS NULL AND ${inRange} GROUP BY 1, 2`.execute(db),
+  ]);
+  type Sums = { n: number; sum: number; good: number; scores: number[] };
+  const empty = (): Sums => ({ n: 0, sum: 0, good: 0, scores: [0, 0, 0, 0, 0] });
+  const groups = new Map<string, Sums>();
+  const all = empty();
+  for (const x of [...stored.rows, ...joined.rows]) {
+    const g = x.g ?? (byService ? '__none' : '__unknown');
+    const [rating, c] = [Number(x.rating), Number(x.c)];
+    if (!groups.has(g)) groups.set(g, empty());
+    for (const s of [groups.get(g)!, all]) {
+      s.n += c;
+      s.sum += rating * c;
+      if (rating >= 4) s.good += c;
+      if (rating >= 1 && rating <= 5) s.scores[rating - 1]! += c;
+    }
+  }
+  const line = (s: Sums) => [s.n, pct(s.good, s.n), s.n > 0 ? round1(s.sum / s.n) : null, ...s.scores];
+  const kind = byService ? 'service' : 'staff';
+  // Most responses first, then by key (as SQLite orders text).
+  const order = [...groups].sort(([g1, s1], [g2, s2]) => s2.n - s1.n || (g1 < g2 ? -1 : g1 > g2 ? 1 : 0));
+  const rows = order.map(([g, s]) => ({ key: g, label: g.startsWith('__') ? rowName(g) : ctx.names.lookup(kind, g), values: line(s) }));
   return table(
     id,
     [['responses', 'count'], ['csat', 'percent'], ['avgScore', 'score'], ['r1', 'count'], ['r2', 'count'], ['r3', 'count'], ['r4', 'count'], ['r5', 'count']],
     rows,
-    all ? line(all) : [0, null, null, 0, 0, 0, 0, 0],
+    line(all),
     1,
   );
 }

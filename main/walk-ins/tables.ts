@@ -57,6 +57,10 @@ export interface SatisfactionRatingsTable extends RecordColumns {
   beneficiary_id: string | null;
   rating: number;
   comment: string | null;
+  /** The visit's ticket's service, null without a ticket (migration 0015; meaningful when staff_id is set). */
+  service_key: string | null;
+  /** The visit's created_by; null when not known on this row (written before 0015 or elsewhere). */
+  staff_id: string | null;
 }
 
 export interface SupportTypesTable {

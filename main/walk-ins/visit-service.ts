@@ -270,12 +270,18 @@ export function createVisitService({ db, clock, newId }: { db: Db; clock: Clock;
         const visit = await visitRow(trx, input.visitId);
         const existing = await trx.selectFrom('satisfaction_ratings').select('id').where('visit_id', '=', visit.id).where('deleted_at', 'is', null).executeTakeFirst();
         if (existing) throw new AppError('CONFLICT', ALREADY_RATED);
+        // What the satisfaction reports group by, stored with the rating (migration 0015). A ticket
+        // this counter does not hold leaves both unknown; the reports then use the joins.
+        const ticket = visit.ticket_id ? await trx.selectFrom('queue_tickets').select('service_key').where('id', '=', visit.ticket_id).executeTakeFirst() : null;
+        const known = !visit.ticket_id || ticket !== undefined;
         const row = {
           id: newId(),
           visit_id: visit.id,
           beneficiary_id: visit.beneficiary_id,
           rating: input.rating,
           comment: input.comment,
+          service_key: known ? (ticket?.service_key ?? null) : null,
+          staff_id: known ? visit.created_by : null,
           created_at: at,
           updated_at: at,
           created_by: actor.userId,

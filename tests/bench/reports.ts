@@ -9,7 +9,9 @@
  * Targets (issue 10): every report ≤ 500 ms for a one-year range; the dashboard ≤ 100 ms.
  * The waiting/service distributions are also timed against the pre-0009 query in the same run
  * (minutes computed from the two timestamps of every ticket, ranked with window functions), for
- * all counters and for one, and both must give the same figures.
+ * all counters and for one, and both must give the same figures. Likewise the decision time
+ * against the pre-0014 query, and the satisfaction reports (service and staff stored on the rating)
+ * against the pre-0015 joins of every rating to its visit and ticket.
  */
 import { statSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -164,6 +166,49 @@ async function timeDecision() {
   return out;
 }
 
+/**
+ * The satisfaction reports as computed before migration 0015: every rating of the range joined to
+ * its visit (staff member) and the visit's ticket (service) by text key, counted per group and for
+ * the whole range in one pass.
+ */
+async function satisfactionFromJoins(id: 'satisfactionByService' | 'satisfactionByStaff', counterId: string | null) {
+  const b = boundsOf({ ...range, counterId });
+  const group = id === 'satisfactionByService' ? sql`COALESCE(t.service_key, '__none')` : sql`COALESCE(v.created_by, '__unknown')`;
+  const r = await sql<{ g: string; n: number; good: number; avg: number; r1: number; r2: number; r3: number; r4: number; r5: number }>`
+    WITH s AS MATERIALIZED (
+      SELECT ${group} AS g, s.rating FROM satisfaction_ratings s
+      JOIN visits v ON v.id = s.visit_id
+      LEFT JOIN queue_tickets t ON t.id = v.ticket_id
+      WHERE s.deleted_at IS NULL AND s.created_at >= ${b.start} AND s.created_at < ${b.end} ${counterId ? sql`AND s.counter_id = ${counterId}` : sql``}
+    ), both AS (SELECT g, rating FROM s UNION ALL SELECT '__all', rating FROM s)
+    SELECT g, COUNT(*) AS n, SUM(rating >= 4) AS good, AVG(rating) AS avg,
+      SUM(rating = 1) AS r1, SUM(rating = 2) AS r2, SUM(rating = 3) AS r3, SUM(rating = 4) AS r4, SUM(rating = 5) AS r5
+    FROM both GROUP BY g ORDER BY COUNT(*) DESC, g`.execute(db);
+  const round1 = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
+  return r.rows.map((x) => [x.g, [Number(x.n), round1((100 * Number(x.good)) / Number(x.n)), round1(x.avg), Number(x.r1), Number(x.r2), Number(x.r3), Number(x.r4), Number(x.r5)]] as const);
+}
+
+async function timeSatisfaction() {
+  const out: Record<string, { stored_0015: Summary; joins_before_0015: Summary; same_figures: boolean }> = {};
+  for (const id of ['satisfactionByService', 'satisfactionByStaff'] as const) {
+    for (const counterId of [null, 'bench-counter-1']) {
+      const r = { ...range, counterId };
+      const now = (await service.run(r, [id])).tables[0]!;
+      const old = await satisfactionFromJoins(id, counterId);
+      const mine = [...now.rows.map((row) => [row.key, row.values] as const), ['__all', now.total] as const];
+      const sorted = <T extends readonly [string, unknown]>(l: readonly T[]) => JSON.stringify([...l].sort(([a], [b2]) => (a < b2 ? -1 : 1)));
+      const sameOrder = JSON.stringify(now.rows.map((row) => row.key)) === JSON.stringify(old.map(([g]) => g).filter((g) => g !== '__all'));
+      out[`${id}${counterId ? '_one_counter' : '_all_counters'}`] = {
+        stored_0015: await timeEach(inputs, () => service.run(r, [id])),
+        joins_before_0015: await timeEach(inputs, () => satisfactionFromJoins(id, counterId)),
+        same_figures: sameOrder && sorted(mine) === sorted(old),
+      };
+    }
+  }
+  return out;
+}
+
+const satisfaction = await timeSatisfaction();
 const decision = await timeDecision();
 const distributions = await timeDistributions();
 const indexed = await timeAll();
@@ -176,6 +221,7 @@ const results = {
   samples: SAMPLES,
   distributions_stored_vs_timestamps: distributions,
   decision_time_stored_vs_timestamps: decision,
+  satisfaction_stored_vs_joins: satisfaction,
   with_0008_indexes: indexed,
   baseline_without_0008_indexes: baseline,
   worst_report_p95_ms: Math.max(...Object.values(indexed.reports).map((s) => s.p95_ms)),

@@ -98,7 +98,7 @@ export async function seedActivity(db: Db, beneficiaries: number, lastDay: strin
       if (random() < 0.6) {
         const r = random();
         const rating = r < 0.05 ? 1 : r < 0.1 ? 2 : r < 0.22 ? 3 : r < 0.5 ? 4 : 5;
-        rows.ratings.push({ id: `r-${seq}`, created_at: iso(start + service_ms), updated_at: iso(start + service_ms), created_by: staff, counter_id: counter, visit_id: visitId, beneficiary_id: beneficiary, rating });
+        rows.ratings.push({ id: `r-${seq}`, created_at: iso(start + service_ms), updated_at: iso(start + service_ms), created_by: staff, counter_id: counter, visit_id: visitId, beneficiary_id: beneficiary, rating, service_key: service, staff_id: staff });
       }
       if (purpose === 'new_request' && random() < 0.7) {
         const submitted = start + service_ms;
@@ -139,7 +139,7 @@ export async function seedActivity(db: Db, beneficiaries: number, lastDay: strin
     await db.transaction().execute(async (trx) => {
       await bulkInsertJson(trx, 'queue_tickets', [...REC, 'service_key', 'day', 'number', 'label', 'status', 'arrived_at', 'called_at', 'called_by', 'started_at', 'ended_at', 'visit_id', 'wait_ms', 'service_ms'], rows.tickets);
       await bulkInsertJson(trx, 'visits', [...REC, 'ticket_id', 'beneficiary_id', 'purpose', 'qa_json', 'started_at', 'ended_at', 'version'], rows.visits);
-      await bulkInsertJson(trx, 'satisfaction_ratings', [...REC, 'visit_id', 'beneficiary_id', 'rating'], rows.ratings);
+      await bulkInsertJson(trx, 'satisfaction_ratings', [...REC, 'visit_id', 'beneficiary_id', 'rating', 'service_key', 'staff_id'], rows.ratings);
       await bulkInsertJson(trx, 'support_requests', [...REC, 'reference', 'beneficiary_id', 'visit_id', 'support_type', 'amount', 'justification', 'status', 'version', 'updated_by', 'submitted_at', 'earliest_decision_at', 'decision_ms'], rows.requests);
       await bulkInsertJson(trx, 'request_decisions', [...REC, 'request_id', 'decision', 'reason'], rows.decisions);
       await bulkInsertJson(trx, 'calls', [...REC, 'direction', 'phone', 'topic', 'summary', 'outcome', 'started_at', 'duration_seconds', 'follow_up', 'follow_up_due'], rows.calls);

@@ -14,6 +14,7 @@ import { migration0008 } from './0008-report-indexes';
 import { migration0009 } from './0009-ticket-durations';
 import { migration0011 } from './0011-reference-library';
 import { migration0014 } from './0014-request-decision-time';
+import { migration0015 } from './0015-rating-service-staff';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': migration0001,
@@ -27,6 +28,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0009-ticket-durations': migration0009,
   '0011-reference-library': migration0011,
   '0014-request-decision-time': migration0014,
+  '0015-rating-service-staff': migration0015,
 };
 
 export const staticMigrationProvider: MigrationProvider = {
