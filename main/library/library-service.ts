@@ -5,7 +5,7 @@
  * text is read per page at upload and stored normalised, so a question at the counter finds the
  * page that answers it. Every write is one transaction with its audit entry.
  */
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Db } from '../db/open-database';
 import type { Database } from '../db/schema';
 import type { Clock, IdGenerator } from '../core/clock';
@@ -47,28 +47,48 @@ export function createLibraryService({ db, clock, newId, files }: LibraryService
     return { stored, fileName: displayFileName(fileName), pages };
   }
 
+  /**
+   * A document's versions, newest first, numbered 1… in (created_at, id) order: the number is
+   * derived, not stored (migration 0016), so two counters that each added "version 2" offline
+   * show the same two distinct numbers everywhere after the sync. Every version row counts,
+   * hidden ones too, so a number once shown does not move to another file.
+   */
   async function versions(documentId: string, currentId: string): Promise<LibraryVersionView[]> {
     const rows = await db
       .selectFrom('library_versions as v')
       .leftJoin('users as u', 'u.id', 'v.created_by')
-      .select(['v.id', 'v.document_id', 'v.version_no', 'v.file_name', 'v.size', 'v.sha256', 'v.page_count', 'v.note', 'v.created_at', 'u.display_name'])
+      .select(['v.id', 'v.document_id', 'v.file_name', 'v.size', 'v.sha256', 'v.page_count', 'v.note', 'v.created_at', 'v.deleted_at', 'u.display_name'])
+      .select(sql<number>`row_number() OVER (ORDER BY v.created_at, v.id)`.as('number'))
       .where('v.document_id', '=', documentId)
-      .where('v.deleted_at', 'is', null)
-      .orderBy('v.version_no', 'desc')
+      .orderBy('v.created_at', 'desc')
+      .orderBy('v.id', 'desc')
       .execute();
-    return rows.map((v) => ({
-      id: v.id,
-      documentId: v.document_id,
-      versionNo: v.version_no,
-      fileName: v.file_name,
-      size: v.size,
-      sha256: v.sha256,
-      pageCount: v.page_count,
-      note: v.note,
-      current: v.id === currentId,
-      createdAt: v.created_at,
-      createdByName: v.display_name ?? '',
-    }));
+    return rows
+      .filter((v) => v.deleted_at === null)
+      .map((v) => ({
+        id: v.id,
+        documentId: v.document_id,
+        versionNo: Number(v.number),
+        fileName: v.file_name,
+        size: v.size,
+        sha256: v.sha256,
+        pageCount: v.page_count,
+        note: v.note,
+        current: v.id === currentId,
+        createdAt: v.created_at,
+        createdByName: v.display_name ?? '',
+      }));
+  }
+
+  /** The displayed number of one version (see versions()). */
+  async function numberOf(documentId: string, createdAt: string, id: string): Promise<number> {
+    const r = await db
+      .selectFrom('library_versions')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('document_id', '=', documentId)
+      .where((eb) => eb.or([eb('created_at', '<', createdAt), eb.and([eb('created_at', '=', createdAt), eb('id', '<=', id)])]))
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
   }
 
   async function detail(id: string): Promise<LibraryDocumentDetail> {
@@ -108,7 +128,7 @@ export function createLibraryService({ db, clock, newId, files }: LibraryService
       const row = await db
         .selectFrom('library_versions as v')
         .innerJoin('library_documents as d', 'd.id', 'v.document_id')
-        .select(['v.id', 'v.document_id', 'v.version_no', 'v.file_name', 'v.page_count', 'v.sha256', 'd.title'])
+        .select(['v.id', 'v.document_id', 'v.created_at', 'v.file_name', 'v.page_count', 'v.sha256', 'd.title'])
         .where('v.id', '=', versionId)
         .where('v.deleted_at', 'is', null)
         .where('d.deleted_at', 'is', null)
@@ -118,7 +138,7 @@ export function createLibraryService({ db, clock, newId, files }: LibraryService
         versionId: row.id,
         documentId: row.document_id,
         title: row.title,
-        versionNo: row.version_no,
+        versionNo: await numberOf(row.document_id, row.created_at, row.id),
         fileName: row.file_name,
         pageCount: row.page_count,
         dataBase64: files.get(row.sha256).toString('base64'),
@@ -197,7 +217,10 @@ export function createLibraryService({ db, clock, newId, files }: LibraryService
       await db.transaction().execute(async (trx) => {
         const doc = await trx.selectFrom('library_documents').selectAll().where('id', '=', input.documentId).where('deleted_at', 'is', null).executeTakeFirst();
         if (!doc) throw new AppError('NOT_FOUND', GENERIC_MESSAGES.NOT_FOUND);
-        const last = await trx.selectFrom('library_versions').select((eb) => eb.fn.max('version_no').as('n')).where('document_id', '=', doc.id).executeTakeFirst();
+        // The number this counter gives it now, kept on the row for the record; the number shown is
+        // derived from the order of all versions (versions()), which another counter's upload of the
+        // same document may join before this one after a sync.
+        const last = await trx.selectFrom('library_versions').select((eb) => eb.fn.countAll<number>().as('n')).where('document_id', '=', doc.id).executeTakeFirst();
         const version = await writeVersion(trx, actor, doc.id, versionId, Number(last?.n ?? 0) + 1, prepared, input.note, at);
         await trx.updateTable('library_documents').set({ current_version_id: versionId, updated_at: at }).where('id', '=', doc.id).execute();
         await appendAudit(

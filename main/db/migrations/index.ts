@@ -15,6 +15,7 @@ import { migration0009 } from './0009-ticket-durations';
 import { migration0011 } from './0011-reference-library';
 import { migration0014 } from './0014-request-decision-time';
 import { migration0015 } from './0015-rating-service-staff';
+import { migration0016 } from './0016-library-version-order';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': migration0001,
@@ -29,6 +30,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0011-reference-library': migration0011,
   '0014-request-decision-time': migration0014,
   '0015-rating-service-staff': migration0015,
+  '0016-library-version-order': migration0016,
 };
 
 export const staticMigrationProvider: MigrationProvider = {
