@@ -27,22 +27,7 @@ export const migration0015: Migration = {
     await sql`ALTER TABLE satisfaction_ratings ADD COLUMN service_key TEXT`.execute(db);
     await sql`ALTER TABLE satisfaction_ratings ADD COLUMN staff_id TEXT`.execute(db);
 
-    const capture = await sql<{ applying: number }>`SELECT applying FROM sync_control WHERE id = 1`.execute(db);
-    await sql`UPDATE sync_control SET applying = 1 WHERE id = 1`.execute(db);
-    await sql`UPDATE satisfaction_ratings SET
-        staff_id = (SELECT v.created_by FROM visits v WHERE v.id = satisfaction_ratings.visit_id),
-        service_key = (SELECT t.service_key FROM visits v JOIN queue_tickets t ON t.id = v.ticket_id WHERE v.id = satisfaction_ratings.visit_id)
-      WHERE EXISTS (SELECT 1 FROM visits v WHERE v.id = satisfaction_ratings.visit_id
-        AND (v.ticket_id IS NULL OR EXISTS (SELECT 1 FROM queue_tickets t WHERE t.id = v.ticket_id)))`.execute(db);
-    await sql`UPDATE sync_control SET applying = ${capture.rows[0]?.applying ?? 0} WHERE id = 1`.execute(db);
-    // The stamp format of the capture triggers (main/sync/capture-triggers.ts), at the row's updated_at.
-    // Only where capture is installed: a counter that never started sync has nothing to push.
-    const captured = await sql<{ n: number }>`SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name = 'sync_capture_satisfaction_ratings_update'`.execute(db);
-    if (Number(captured.rows[0]?.n ?? 0) > 0) {
-      await sql`INSERT INTO sync_outbox (table_name, row_key, hlc)
-        SELECT 'satisfaction_ratings', s.id, printf('%015d-%010d-%s', CAST(unixepoch(s.updated_at, 'subsec') * 1000 AS INTEGER), 0, c.node)
-        FROM satisfaction_ratings s, sync_control c WHERE c.id = 1 AND s.staff_id IS NOT NULL ORDER BY s.rowid`.execute(db);
-    }
+    await fillRatingServiceStaff(db);
 
     // Covering, partial: the reports read (created range, counter?, service or staff) and the rating.
     // deleted_at and staff_id are fixed by the condition, but a query that names them is only
@@ -53,3 +38,26 @@ export const migration0015: Migration = {
     await sql`CREATE INDEX satisfaction_unfilled ON satisfaction_ratings(created_at) WHERE deleted_at IS NULL AND staff_id IS NULL`.execute(db);
   },
 };
+
+/**
+ * The backfill, exported for the sync test of its merge behaviour (tests/integration/
+ * rating-service-staff-sync.test.ts); only this migration runs it.
+ */
+export async function fillRatingServiceStaff(db: Kysely<unknown>): Promise<void> {
+  const capture = await sql<{ applying: number }>`SELECT applying FROM sync_control WHERE id = 1`.execute(db);
+  await sql`UPDATE sync_control SET applying = 1 WHERE id = 1`.execute(db);
+  await sql`UPDATE satisfaction_ratings SET
+      staff_id = (SELECT v.created_by FROM visits v WHERE v.id = satisfaction_ratings.visit_id),
+      service_key = (SELECT t.service_key FROM visits v JOIN queue_tickets t ON t.id = v.ticket_id WHERE v.id = satisfaction_ratings.visit_id)
+    WHERE EXISTS (SELECT 1 FROM visits v WHERE v.id = satisfaction_ratings.visit_id
+      AND (v.ticket_id IS NULL OR EXISTS (SELECT 1 FROM queue_tickets t WHERE t.id = v.ticket_id)))`.execute(db);
+  await sql`UPDATE sync_control SET applying = ${capture.rows[0]?.applying ?? 0} WHERE id = 1`.execute(db);
+  // The stamp format of the capture triggers (main/sync/capture-triggers.ts), at the row's updated_at.
+  // Only where capture is installed: a counter that never started sync has nothing to push.
+  const captured = await sql<{ n: number }>`SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name = 'sync_capture_satisfaction_ratings_update'`.execute(db);
+  if (Number(captured.rows[0]?.n ?? 0) > 0) {
+    await sql`INSERT INTO sync_outbox (table_name, row_key, hlc)
+      SELECT 'satisfaction_ratings', s.id, printf('%015d-%010d-%s', CAST(unixepoch(s.updated_at, 'subsec') * 1000 AS INTEGER), 0, c.node)
+      FROM satisfaction_ratings s, sync_control c WHERE c.id = 1 AND s.staff_id IS NOT NULL ORDER BY s.rowid`.execute(db);
+  }
+}
