@@ -84,6 +84,7 @@ const COLUMN_LABELS: Record<string, string> = {
   answer: 'الرد',
   answered_at: 'تاريخ الرد',
   rating: 'التقييم',
+  service_key: 'الخدمة',
   comment: 'التعليق',
   support_type: 'نوع الدعم',
   amount: 'المبلغ',
@@ -186,6 +187,8 @@ const INTERNAL = new Set([
   'beneficiary_id',
   'counter_id',
   'created_by',
+  // The staff member a rating is about (the visit's author), an internal user key like created_by.
+  'staff_id',
   'updated_by',
   'version',
   'name_normalised',
