@@ -10,17 +10,22 @@
  * for the load and is put back after; synchronous and the journal never change, so nothing about
  * durability does.
  *
- * The trigram name index stays fed by its trigger. Dropping the trigger and running FTS5's
- * 'rebuild' afterwards was measured slower here (rebuild ≈ 8.8 s against ≈ 5.6 s of trigger work
- * per 100,000 rows on this 2-core machine; tests/bench/registry.ts), and also larger buffers with
- * automatic merging off did not pay.
+ * Into an empty table the trigram name index is built the same way: its insert trigger is dropped
+ * for the load and FTS5's 'rebuild' reads the names once after the rows, then the trigger is
+ * recreated from its stored SQL. With rows travelling as positional arrays (db/bulk-insert.ts),
+ * the rebuild costs about half of feeding the index row by row through the trigger (≈ 1.0 s
+ * against ≈ 2.0 s per 200,000 rows here; tests/bench/registry.ts). Into a table that has rows,
+ * the trigger stays: a rebuild would re-read every existing name.
  */
 import { sql } from 'kysely';
 import type { Db } from '../db/open-database';
-import { bulkInsertJson } from '../db/bulk-insert';
+import { encodeRows, insertEncoded } from '../db/bulk-insert';
 
 /** This connection's page cache during a load (KiB): 256 MiB instead of SQLite's 2 MiB. */
 const LOAD_CACHE_KIB = 262_144;
+
+/** Migration 0002's trigger that adds each new row's name to the trigram index. */
+const FTS_INSERT_TRIGGER = 'beneficiaries_fts_insert';
 
 type Rows = readonly Record<string, unknown>[];
 
@@ -35,17 +40,35 @@ export async function bulkLoadBeneficiaries(db: Db, columns: readonly string[], 
   try {
     return await db.transaction().execute(async (trx) => {
       const empty = !(await sql`SELECT 1 FROM beneficiaries LIMIT 1`.execute(trx)).rows.length;
-      // Indexes created by CREATE INDEX (sql not null); the primary key and UNIQUE column constraints stay.
-      const indexes = empty
-        ? (await sql<{ name: string; sql: string }>`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'beneficiaries' AND sql IS NOT NULL ORDER BY name`.execute(trx)).rows
+      // Indexes created by CREATE INDEX (sql not null; the primary key and UNIQUE column
+      // constraints stay), and the trigger that feeds the name index row by row.
+      const deferred = empty
+        ? (
+            await sql<{ type: 'index' | 'trigger'; name: string; sql: string }>`SELECT type, name, sql FROM sqlite_master
+              WHERE tbl_name = 'beneficiaries' AND sql IS NOT NULL AND (type = 'index' OR name = ${FTS_INSERT_TRIGGER}) ORDER BY type, name`.execute(trx)
+          ).rows
         : [];
-      for (const index of indexes) await sql`DROP INDEX ${sql.ref(index.name)}`.execute(trx);
+      for (const item of deferred) await sql`DROP ${sql.raw(item.type === 'index' ? 'INDEX' : 'TRIGGER')} ${sql.ref(item.name)}`.execute(trx);
       let count = 0;
-      for await (const rows of batches) {
-        await bulkInsertJson(trx, 'beneficiaries', columns, rows);
-        count += rows.length;
+      // A pipeline: while SQLite inserts one batch (on libuv's thread pool), JavaScript makes and
+      // encodes the next. One statement is in flight at a time, and it is always awaited before
+      // the transaction ends, so a failure can never leave a statement running after the rollback.
+      let inFlight: Promise<void> = Promise.resolve();
+      try {
+        for await (const rows of batches) {
+          if (rows.length === 0) continue;
+          const encoded = encodeRows(columns, rows);
+          await inFlight;
+          inFlight = insertEncoded(trx, 'beneficiaries', columns, encoded);
+          inFlight.catch(() => undefined); // awaited on the next batch or below
+          count += rows.length;
+        }
+      } finally {
+        await inFlight.catch(() => undefined);
       }
-      for (const index of indexes) await sql.raw(index.sql).execute(trx);
+      await inFlight;
+      if (deferred.some((item) => item.name === FTS_INSERT_TRIGGER)) await sql`INSERT INTO beneficiaries_fts(beneficiaries_fts) VALUES ('rebuild')`.execute(trx);
+      for (const item of deferred) await sql.raw(item.sql).execute(trx);
       return count;
     });
   } finally {

@@ -120,7 +120,7 @@ describe('raw SQL in the source', () => {
     'main/sync/capture-triggers.ts': 'trigger DDL generated from the sync registry',
     'main/sync/local-rows.ts': 'column lists from the sync registry, values bound as JSON parameters',
     'main/sync/base-rows.ts': 'fixed statement, values bound as parameters',
-    'main/beneficiaries/bulk-load.ts': 'numeric PRAGMA values, and index DDL read back from sqlite_master',
+    'main/beneficiaries/bulk-load.ts': 'numeric PRAGMA values, and index and trigger DDL read back from sqlite_master',
     'main/central/counter-logins.ts': 'role DDL (no bind parameters): the name checked against a pattern, the password a doubled-quote literal',
     'main/central/migrations/0002-counter-logins.ts': 'a quoted schema name and fixed function names and lock number',
     'main/central/migrations/0003-sync-files.ts': 'a quoted schema name and the fixed file-size limit',

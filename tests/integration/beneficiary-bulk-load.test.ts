@@ -120,4 +120,27 @@ describe('bulk load of beneficiaries', () => {
     await ftsIntact(db);
     expect((await searchBeneficiaries(db, String(rows[3]!.name_normalised), 5)).map((b) => b.id)).toContain('b-3');
   });
+
+  it('rolls back whole when a batch in the middle fails, or when the rows stop coming with an error', async () => {
+    const db = await fresh('bulk-fail-middle');
+    const migrated = await schemaOf(db);
+    // Batch 2 of 4 breaks NOT NULL while batch 3 is being made: nothing of batch 1 stays.
+    const broken = [rows.slice(0, 400), [...rows.slice(400, 500), { ...rows[500]!, first_name: null }], rows.slice(501, 900), rows.slice(900, 1200)];
+    await expect(bulkLoadBeneficiaries(db, SYNTHETIC_ROW_COLUMNS, broken)).rejects.toThrow(/NOT NULL/);
+    expect(await count(db)).toBe(0);
+    expect(await schemaOf(db)).toEqual(migrated);
+    // The source of rows fails after two batches, with the second still being inserted.
+    async function* failing() {
+      yield rows.slice(0, 700);
+      yield rows.slice(700, 1400);
+      throw new Error('source gone');
+    }
+    await expect(bulkLoadBeneficiaries(db, SYNTHETIC_ROW_COLUMNS, failing())).rejects.toThrow('source gone');
+    expect(await count(db)).toBe(0);
+    expect(await schemaOf(db)).toEqual(migrated);
+    await ftsIntact(db);
+    // The file still takes a load afterwards.
+    expect(await bulkLoadBeneficiaries(db, SYNTHETIC_ROW_COLUMNS, chunks(rows.slice(0, 1000), 300))).toBe(1000);
+    await ftsIntact(db);
+  });
 });

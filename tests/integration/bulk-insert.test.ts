@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { openDatabase, type Db } from '../../main/db/open-database';
@@ -9,8 +9,9 @@ let db: Db | undefined;
 const tmp = makeTempDir();
 afterEach(async () => {
   await db?.destroy();
-  tmp.cleanup();
+  db = undefined;
 });
+afterAll(() => tmp.cleanup());
 
 describe('bulk insert through json_each', () => {
   it('keeps types, nulls, Arabic text and quotes intact', async () => {
@@ -25,6 +26,17 @@ describe('bulk insert through json_each', () => {
     expect(back.rows).toEqual([
       { ...rows[0], ta: 'real', tn: 'integer' },
       { ...rows[1], ta: 'real', tn: 'integer' },
+    ]);
+  });
+
+  it('inserts a missing key as NULL, and values by column order whatever the key order', async () => {
+    db = openDatabase(join(tmp.dir, 'missing-keys.sqlite'));
+    await sql`CREATE TABLE t (id TEXT PRIMARY KEY, name TEXT, note TEXT)`.execute(db);
+    await bulkInsertJson(db as never, 't' as never, ['id', 'name', 'note'], [{ note: 'n', name: 'اسم', id: 'a' }, { id: 'b', name: 'ب' }]);
+    const back = await sql<Record<string, unknown>>`SELECT id, name, note FROM t ORDER BY id`.execute(db);
+    expect(back.rows).toEqual([
+      { id: 'a', name: 'اسم', note: 'n' },
+      { id: 'b', name: 'ب', note: null },
     ]);
   });
 });
