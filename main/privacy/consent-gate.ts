@@ -4,6 +4,7 @@
  * when a request is drafted and again when it is submitted, in the same transaction.
  */
 import type { Transaction } from 'kysely';
+import { liveNotices } from './live-notices';
 import type { Db } from '../db/open-database';
 import type { Database } from '../db/schema';
 import type { ConsentStatus } from '../../shared/privacy/schemas';
@@ -32,7 +33,7 @@ export function isMinor(birthDate: string | null, today: string): boolean {
 }
 
 export async function consentStatus(trx: Db | Transaction<Database>, beneficiaryId: string, now: Date): Promise<ConsentStatus> {
-  const notice = await trx.selectFrom('privacy_notices').select('version').where('deleted_at', 'is', null).orderBy('version', 'desc').limit(1).executeTakeFirst();
+  const notice = await liveNotices(trx).select('version').limit(1).executeTakeFirst();
   const person = await trx.selectFrom('beneficiaries').select('birth_date').where('id', '=', beneficiaryId).executeTakeFirst();
   const minor = isMinor(person?.birth_date ?? null, riyadhDay(now));
   const noticeVersion = notice?.version ?? 0;

@@ -10,6 +10,7 @@ import type { ConsentsTable, PrivacyNoticesTable } from './privacy-tables';
 import type { ConsentView, NoticeView } from '../../shared/privacy/schemas';
 import { AppError, GENERIC_MESSAGES } from '../../shared/errors/app-error';
 import { appendAudit } from '../audit/append-audit';
+import { liveNotices } from './live-notices';
 
 const STALE_NOTICE = {
   ar: 'صدرت نسخة أحدث من إشعار الخصوصية. اعرض النسخة الحالية على المستفيد ثم سجّل موافقته.',
@@ -34,7 +35,7 @@ export const toConsent = (r: Selectable<ConsentsTable> & { recorded_by?: string 
 
 export function createConsentService({ db, clock, newId }: { db: Db; clock: Clock; newId: IdGenerator }) {
   async function current(): Promise<NoticeView> {
-    const row = await db.selectFrom('privacy_notices').selectAll().where('deleted_at', 'is', null).orderBy('version', 'desc').limit(1).executeTakeFirstOrThrow();
+    const row = await liveNotices(db).selectAll().limit(1).executeTakeFirstOrThrow();
     return toNotice(row);
   }
   async function consentRow(id: string) {
@@ -52,7 +53,7 @@ export function createConsentService({ db, clock, newId }: { db: Db; clock: Cloc
   return {
     current,
     async list(): Promise<NoticeView[]> {
-      return (await db.selectFrom('privacy_notices').selectAll().where('deleted_at', 'is', null).orderBy('version', 'desc').execute()).map(toNotice);
+      return (await liveNotices(db).selectAll().execute()).map(toNotice);
     },
     async publish(actor: Actor, bodyAr: string, bodyEn: string): Promise<NoticeView> {
       const now = clock.now();
