@@ -161,6 +161,7 @@ export async function applyChanges(trx: STrx, changes: PulledChange[], opts: App
         const { row, conflicts } = mergeRow({
           mergeClass: t.mergeClass,
           identityFields: t.identityFields ?? [],
+          fieldRules: t.fieldRules,
           base,
           local,
           remote: c.row,

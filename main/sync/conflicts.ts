@@ -30,6 +30,12 @@ async function describeRow(db: SDb | STrx, table: string, key: string | null): P
   if (row && table === 'beneficiaries') {
     return [row.reference, NAME_PARTS.map((p) => row![p]).join(' '), row.id_number].filter(Boolean).join(' — ');
   }
+  if (!row && table === 'support_requests') row = await db.selectFrom('support_requests').selectAll().where('id', '=', key).executeTakeFirst();
+  if (row && table === 'support_requests') {
+    const b = await db.selectFrom('beneficiaries').select(NAME_PARTS as 'first_name'[]).where('id', '=', String(row.beneficiary_id)).executeTakeFirst();
+    const name = b ? NAME_PARTS.map((p) => (b as Record<string, unknown>)[p]).filter(Boolean).join(' ') : null;
+    return [row.reference, name].filter(Boolean).join(' — ') || key;
+  }
   if (!row && table === 'users') row = await db.selectFrom('users').selectAll().where('id', '=', key).executeTakeFirst();
   if (row && table === 'users') {
     const counter = await db.selectFrom('counters').select('code').where('id', '=', String(row.counter_id)).executeTakeFirst();
@@ -86,6 +92,34 @@ async function settleUsername(trx: STrx, held: { row_key: string; central_seq: n
   await trx.deleteFrom('sync_held').where('table_name', '=', 'users').where('row_key', '=', held.row_key).execute();
 }
 
+/** A request status that is a committee outcome, and the decision that leads to it. */
+const OUTCOME_DECISION: Readonly<Record<string, 'accept' | 'reject' | 'request_info'>> = { accepted: 'accept', rejected: 'reject', more_info_needed: 'request_info' };
+
+/**
+ * Two counters decided one request differently before a sync (synced-tables.ts): both decision
+ * rows are kept (append-only), and the outcome a person chooses here is recorded as one more
+ * decision row, so the request's latest decision (what the reports call its outcome) is the
+ * status it now has on every counter; its reason is that of the chosen committee decision. The
+ * decision time stays that of the first decision (decision_ms is not touched).
+ */
+async function recordChosenOutcome(trx: STrx, requestId: string, actor: Actor, at: string, newId: IdGenerator): Promise<void> {
+  const request = await trx.selectFrom('support_requests').select(['status', 'submitted_at']).where('id', '=', requestId).executeTakeFirst();
+  const decision = request ? OUTCOME_DECISION[request.status] : undefined;
+  if (!request || !decision) return;
+  const chosen = await trx
+    .selectFrom('request_decisions')
+    .select('reason')
+    .where('request_id', '=', requestId)
+    .where('decision', '=', decision)
+    .where('deleted_at', 'is', null)
+    .orderBy('created_at', 'desc')
+    .executeTakeFirst();
+  await trx
+    .insertInto('request_decisions')
+    .values({ id: newId(), request_id: requestId, decision, reason: chosen?.reason ?? '', created_at: at, updated_at: at, created_by: actor.userId, counter_id: actor.counterId, deleted_at: null })
+    .execute();
+}
+
 export async function countOpenConflicts(db: SDb): Promise<number> {
   const r = await db.selectFrom('sync_conflicts').select((eb) => eb.fn.countAll<number>().as('n')).where('resolved_at', 'is', null).executeTakeFirstOrThrow();
   return Number(r.n);
@@ -114,8 +148,15 @@ export async function resolveConflict({ db, clock, newId }: ResolveDeps, actor: 
         set.version = Number(row.version) + 1;
         set.updated_by = actor.userId;
       }
+      if (c.table_name === 'support_requests') {
+        // An open request form sees the change (its version check), like any other edit of the request.
+        const row = await trx.selectFrom('support_requests').select('version').where('id', '=', c.row_key).executeTakeFirstOrThrow();
+        set.version = row.version + 1;
+        set.updated_by = actor.userId;
+      }
       await trx.updateTable(c.table_name as 'beneficiaries').set(set).where(t.key as 'id', '=', c.row_key).execute();
     }
+    if (c.kind === 'field' && c.table_name === 'support_requests' && c.field === 'status') await recordChosenOutcome(trx, c.row_key, actor, at, newId);
     if (c.kind !== 'field') {
       const held = await trx.selectFrom('sync_held').selectAll().where('table_name', '=', c.table_name).where('row_key', '=', c.row_key).executeTakeFirst();
       if (held && c.other_key && c.table_name === 'users') {

@@ -6,6 +6,8 @@
  * - key: the primary key column (client-generated: UUIDv7, or a fixed code for reference data).
  * - mergeClass: 'append' (append-mostly: whole-row, later stamp wins, never queued) or
  *   'fields' (merged per field; `identityFields` changed on two counters go to the queue).
+ * - fieldRules: fields of a 'fields' table settled by a rule instead of the later stamp when both
+ *   counters changed them differently (shared/sync/merge.ts), e.g. 'earliest' for a first-event time.
  * - localColumns: columns that never leave the counter (local sequence numbers, edit versions);
  *   `insert` is the value a pulled row gets, `bump` adds one on every applied change.
  * - immutable: rows are never updated (the database refuses it): pulled rows are insert-if-absent.
@@ -18,7 +20,7 @@
  * defaults (this counter's hardware). Attachment rows travel like any row; their files travel
  * beside them by content hash through the central `sync_files` (sync-files.ts).
  */
-import type { MergeClass } from '../../shared/sync/merge';
+import type { FieldRule, MergeClass } from '../../shared/sync/merge';
 
 export interface LocalColumn {
   insert: number | string | null;
@@ -30,6 +32,7 @@ export interface SyncedTable {
   key: string;
   mergeClass: MergeClass;
   identityFields?: readonly string[];
+  fieldRules?: Readonly<Record<string, FieldRule>>;
   localColumns?: Readonly<Record<string, LocalColumn>>;
   immutable?: boolean;
   updateWhen?: string;
@@ -78,7 +81,20 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
   },
   { table: 'household_members', key: 'id', mergeClass: 'fields', identityFields: ['name', 'id_number', 'birth_date', 'relation'] },
   { table: 'volunteers', key: 'id', mergeClass: 'fields', identityFields: ['name', 'id_number'], localColumns: VERSION },
-  { table: 'support_requests', key: 'id', mergeClass: 'fields', localColumns: VERSION },
+  // The committee's outcome is like identity data: two counters that decided the same request
+  // differently before a sync (accepted here, rejected there) put it in the conflict queue for a
+  // person, never a silent last-writer-wins; the same outcome on both merges quietly. The status is
+  // that outcome (decide() writes it with its request_decisions row, which both counters keep).
+  // decision_ms is the time to the FIRST decision (main/requests/decision-time.ts): when both
+  // counters decided, the earlier one's stands everywhere, as the decisions' own timestamps say.
+  {
+    table: 'support_requests',
+    key: 'id',
+    mergeClass: 'fields',
+    identityFields: ['status'],
+    fieldRules: { decision_ms: 'earliest' },
+    localColumns: VERSION,
+  },
   // Append-mostly records: corrections are new rows; a status edit or soft delete: later stamp wins.
   { table: 'visits', key: 'id', mergeClass: 'append', localColumns: VERSION },
   { table: 'referrals', key: 'id', mergeClass: 'append' },

@@ -10,10 +10,16 @@
  *   one side only takes that side's value; a field changed on both sides to different values is
  *   settled by the later stamp, except identity fields, which keep the central value for now and
  *   go to the conflict queue with the local value, so nobody's typing is silently lost.
+ *   A field with a rule is settled by the rule instead of the stamp: `earliest` (a time that
+ *   means "when it first happened", e.g. a request's decision time) keeps the smaller of two
+ *   numbers, whichever side wrote later, so every counter ends with the first event's time.
  */
 import { sameValue, type Row, type RowValue } from './canonical';
 
 export type MergeClass = 'append' | 'fields';
+
+/** How a field changed differently on both sides is settled when the stamp should not decide. */
+export type FieldRule = 'earliest';
 
 export interface FieldConflict {
   field: string;
@@ -24,6 +30,8 @@ export interface FieldConflict {
 export interface MergeInput {
   mergeClass: MergeClass;
   identityFields: readonly string[];
+  /** Per-field rules (see FieldRule); fields without one follow the class's rule. */
+  fieldRules?: Readonly<Record<string, FieldRule>>;
   base: Row | null;
   local: Row | null;
   remote: Row | null;
@@ -54,6 +62,7 @@ export function mergeRow(input: MergeInput): MergeResult {
     if (sameValue(l, r)) row[field] = l;
     else if (b !== undefined && sameValue(l, b)) row[field] = r;
     else if (b !== undefined && sameValue(r, b)) row[field] = l;
+    else if (input.fieldRules?.[field] === 'earliest' && typeof l === 'number' && typeof r === 'number') row[field] = Math.min(l, r);
     else if (input.identityFields.includes(field)) {
       row[field] = r;
       conflicts.push({ field, localValue: l, remoteValue: r });

@@ -41,7 +41,8 @@ describe('hybrid logical clock', () => {
 });
 
 const value = fc.constantFrom('x', 'y', 'z', null);
-const row = fc.record({ id: fc.constant('k'), first_name: value, family_name: value, city: value, notes: value });
+const time = fc.constantFrom(1, 2, 3, null);
+const row = fc.record({ id: fc.constant('k'), first_name: value, family_name: value, city: value, notes: value, decision_ms: time });
 
 describe('per-field merge', () => {
   const identity = ['first_name', 'family_name'];
@@ -51,6 +52,7 @@ describe('per-field merge', () => {
         const { row: out, conflicts } = mergeRow({
           mergeClass: 'fields',
           identityFields: identity,
+          fieldRules: { decision_ms: 'earliest' },
           base,
           local,
           remote,
@@ -61,7 +63,10 @@ describe('per-field merge', () => {
           const v = out![f];
           if (local[f] === base[f]) expect(v).toBe(remote[f]);
           else if (remote[f] === base[f]) expect(v).toBe(local[f]);
-          else if (local[f] !== remote[f] && identity.includes(f)) {
+          else if (local[f] !== remote[f] && f === 'decision_ms' && local[f] !== null && remote[f] !== null) {
+            // A first-event time: the earlier of the two, whichever side wrote later.
+            expect(v).toBe(Math.min(local[f] as number, remote[f] as number));
+          } else if (local[f] !== remote[f] && identity.includes(f)) {
             // Identity data: the central value stays, the local one waits in the queue.
             expect(v).toBe(remote[f]);
             expect(conflicts).toContainEqual({ field: f, localValue: local[f], remoteValue: remote[f] });

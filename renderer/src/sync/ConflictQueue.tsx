@@ -27,10 +27,17 @@ function ConflictCard({ c, onResolve, busy }: { c: ConflictView; onResolve: (cho
   const language = useLanguage();
   const empty = t('sync.queue.empty_value');
   const isField = c.kind === 'field';
+  // Two counters' different committee outcomes for one request (main/sync/synced-tables.ts).
+  const isDecision = isField && c.table === 'support_requests' && c.field === 'status';
+  const shown = (json: string | null) => {
+    const v = conflictValue(json, empty);
+    return isDecision ? t(`requests.statuses.${v}` as 'requests.statuses.accepted', { defaultValue: v }) : v;
+  };
+  const intro = isDecision ? 'sync.queue.decisionIntro' : isField ? 'sync.queue.fieldIntro' : c.kind === 'duplicate' ? 'sync.queue.duplicateIntro' : c.table === 'users' ? 'sync.queue.usernameIntro' : 'sync.queue.uniqueIntro';
   return (
     <Card withBorder padding="md" data-testid="sync-conflict" aria-label={c.label}>
       <Stack gap="sm">
-        <Text size="sm">{t(isField ? 'sync.queue.fieldIntro' : c.kind === 'duplicate' ? 'sync.queue.duplicateIntro' : c.table === 'users' ? 'sync.queue.usernameIntro' : 'sync.queue.uniqueIntro')}</Text>
+        <Text size="sm">{t(intro)}</Text>
         <Text size="xs" c="dimmed">
           {formatWhen(c.detectedAt, language)}
         </Text>
@@ -38,8 +45,8 @@ function ConflictCard({ c, onResolve, busy }: { c: ConflictView; onResolve: (cho
           <Columns cols={4}>
             <Side testId="conflict-record" label={t('sync.queue.record')} value={c.label} />
             <Side testId="conflict-field" label={t('sync.queue.field')} value={t(`sync.fields.${c.field}` as 'sync.fields.name', { defaultValue: c.field ?? '' })} />
-            <Side testId="conflict-local" label={t('sync.queue.localValue')} value={conflictValue(c.localValue, empty)} />
-            <Side testId="conflict-remote" label={t('sync.queue.remoteValue')} value={conflictValue(c.remoteValue, empty)} />
+            <Side testId="conflict-local" label={t('sync.queue.localValue')} value={shown(c.localValue)} />
+            <Side testId="conflict-remote" label={t('sync.queue.remoteValue')} value={shown(c.remoteValue)} />
           </Columns>
         ) : (
           <Columns cols={2}>
@@ -49,10 +56,10 @@ function ConflictCard({ c, onResolve, busy }: { c: ConflictView; onResolve: (cho
         )}
         <Group gap="sm">
           <Button data-testid="conflict-keep-local" disabled={busy} onClick={() => onResolve('local')}>
-            {t(isField ? 'sync.queue.keepLocal' : 'sync.queue.keepLocalRecord')}
+            {t(isDecision ? 'sync.queue.keepLocalDecision' : isField ? 'sync.queue.keepLocal' : 'sync.queue.keepLocalRecord')}
           </Button>
           <Button data-testid="conflict-keep-remote" variant="default" disabled={busy} onClick={() => onResolve('remote')}>
-            {t(isField ? 'sync.queue.keepRemote' : 'sync.queue.keepRemoteRecord')}
+            {t(isDecision ? 'sync.queue.keepRemoteDecision' : isField ? 'sync.queue.keepRemote' : 'sync.queue.keepRemoteRecord')}
           </Button>
         </Group>
       </Stack>
