@@ -77,7 +77,7 @@ async function report(c: TestCounter, id: 'satisfactionByService' | 'satisfactio
   const day = riyadhDay(new Date());
   const service = createReportService({ db: c.core.db, clock: { now: () => new Date() }, organisation: async () => ({ ...ORGANISATION_DEFAULTS, logoPng: null }) });
   const t: ReportTable = (await service.run({ from: day, to: day, counterId: null }, [id])).tables[0]!;
-  return { rows: Object.fromEntries(t.rows.map((r) => [r.key, r.values[0]])), total: t.total[0] };
+  return { rows: Object.fromEntries(t.rows.map((r) => [r.key, r.values[0]])), total: t.total?.[0] };
 }
 
 describe('stored rating service and staff, and sync', () => {
