@@ -22,3 +22,15 @@ export function normaliseAnyPhone(input: string): string | null {
   const parsed = parseAnyPhone(latin.startsWith('00') ? `+${latin.slice(2)}` : latin, 'SA');
   return parsed && parsed.isValid() ? parsed.number : null;
 }
+
+/**
+ * A stored number as staff read and dial it: Saudi numbers in the national form they type
+ * (056 111 2222), others in international form (+20 10 1234 5678). Anything that does not parse
+ * is shown as stored, never hidden.
+ */
+export function displayPhone(stored: string | null | undefined): string {
+  if (!stored) return '';
+  const parsed = parseAnyPhone(stored);
+  if (!parsed) return stored;
+  return parsed.country === 'SA' ? parsed.formatNational() : parsed.formatInternational();
+}

@@ -79,6 +79,8 @@ describe('beneficiary registry', () => {
     await expect(h.page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('سلمان عبدالعزيز فهد الشمري');
     const row = await h.core.db.selectFrom('beneficiaries').selectAll().where('id_number', '=', '1000000024').executeTakeFirstOrThrow();
     expect(row.mobile).toBe('+966507776655');
+    // Stored E.164, shown as staff type and dial it.
+    await expect(h.page.getByTestId('beneficiary-profile').getByText('050 777 6655', { exact: true }).isVisible()).resolves.toBe(true);
     await h.page.getByRole('button', { name: 'العودة إلى البحث' }).click();
   });
 

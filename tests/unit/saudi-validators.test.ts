@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkSaudiId, luhnValid, maskId } from '../../shared/validation/national-id';
-import { normaliseAnyPhone, normaliseSaudiMobile } from '../../shared/validation/phone';
+import { displayPhone, normaliseAnyPhone, normaliseSaudiMobile } from '../../shared/validation/phone';
 import { normaliseSaudiIban } from '../../shared/validation/iban';
 import { checkIdNumber } from '../../shared/beneficiaries/identity';
 import { nthSaudiId, withCheckDigit } from '../../main/demo/synthetic-people';
@@ -51,6 +51,17 @@ describe('mobile numbers', () => {
   });
   it('accepts a Riyadh landline as a phone number (call log)', () => {
     expect(normaliseAnyPhone('0114567890')).toBe('+966114567890');
+  });
+});
+
+describe('phone display', () => {
+  it('shows Saudi numbers as staff type them and others internationally; what does not parse as stored', () => {
+    expect(displayPhone('+966561112222')).toBe('056 111 2222');
+    expect(displayPhone(normaliseSaudiMobile('٠٥٦١١١٢٢٢٢'))).toBe('056 111 2222');
+    expect(displayPhone('+966114567890')).toBe('011 456 7890');
+    expect(displayPhone('+971501234567')).toBe('+971 50 123 4567');
+    expect(displayPhone('+9665')).toBe('+9665');
+    expect(displayPhone(null)).toBe('');
   });
 });
 

@@ -8,6 +8,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../api/client';
+import { displayPhone } from '../../../shared/validation/phone';
 
 export function LookupPanel({ onOpen, onCreate }: { onOpen: (id: string) => void; onCreate: () => void }) {
   const { t } = useTranslation();
@@ -83,7 +84,7 @@ export function LookupPanel({ onOpen, onCreate }: { onOpen: (id: string) => void
                   {r.fullName}
                 </Text>
                 <Text className="ltr-value">{r.maskedId}</Text>
-                <Text className="ltr-value">{r.mobile}</Text>
+                <Text className="ltr-value">{displayPhone(r.mobile)}</Text>
                 <Text className="ltr-value">{r.reference}</Text>
                 <Badge variant="light" color="gray">
                   {t(`beneficiaries.matchedBy.${r.matchedBy}`)}

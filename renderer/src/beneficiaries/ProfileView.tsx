@@ -9,6 +9,7 @@ import { Columns } from '../common/Columns';
 import type { BeneficiaryView } from '../../../shared/beneficiaries/schemas';
 import { BeneficiaryTimeline } from '../timeline/BeneficiaryTimeline';
 import { ConsentPanel } from '../privacy/ConsentPanel';
+import { displayPhone } from '../../../shared/validation/phone';
 
 function Field({ label, value, ltr }: { label: string; value: string | null; ltr?: boolean }) {
   return (
@@ -74,8 +75,8 @@ export function ProfileView({ id, onEdit, onBack }: { id: string; onEdit: () => 
           {t('beneficiaries.sections.contact')}
         </Title>
         <Columns cols={4}>
-          <Field label={f('mobile')} value={b.mobile} ltr />
-          <Field label={f('altMobile')} value={b.altMobile} ltr />
+          <Field label={f('mobile')} value={displayPhone(b.mobile)} ltr />
+          <Field label={f('altMobile')} value={b.altMobile ? displayPhone(b.altMobile) : null} ltr />
           <Field label={f('city')} value={b.city} />
           <Field label={f('district')} value={b.district} />
           <Field label={f('nationalAddress')} value={b.nationalAddress} />

@@ -14,6 +14,7 @@ import { formatDuration } from './use-call-timer';
 import { openQuickCall } from './quick-call-events';
 
 import { timeOfDay } from '../reception/format';
+import { displayPhone } from '../../../shared/validation/phone';
 
 function useTopicName() {
   const language = useLanguage();
@@ -91,7 +92,7 @@ function CallLog() {
               <Table.Tr key={c.id} data-testid="call-row">
                 <Table.Td className="ltr-value">{timeOfDay(c.startedAt, language)}</Table.Td>
                 <Table.Td>{t(`calls.directions.${c.direction}`)}</Table.Td>
-                <Table.Td className="ltr-value">{c.phone}</Table.Td>
+                <Table.Td className="ltr-value">{displayPhone(c.phone)}</Table.Td>
                 <Table.Td>{c.beneficiaryName ?? c.callerName ?? t('calls.unknownCaller')}</Table.Td>
                 <Table.Td>{name(c.topic)}</Table.Td>
                 <Table.Td>{c.summary}</Table.Td>
@@ -154,7 +155,7 @@ function Callbacks() {
               )}
             </Table.Td>
             <Table.Td>{c.beneficiaryName ?? c.callerName ?? t('calls.unknownCaller')}</Table.Td>
-            <Table.Td className="ltr-value">{c.phone}</Table.Td>
+            <Table.Td className="ltr-value">{displayPhone(c.phone)}</Table.Td>
             <Table.Td>{name(c.topic)}</Table.Td>
             <Table.Td>{c.followUpNote ?? c.summary}</Table.Td>
             <Table.Td>{c.followUpAssigneeName}</Table.Td>

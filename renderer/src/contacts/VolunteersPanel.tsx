@@ -8,6 +8,7 @@ import { AVAILABILITY, VOLUNTEER_STATUSES, volunteerInput, type VolunteerInput, 
 import type { ContactView } from '../../../shared/contacts/schemas';
 import { Columns } from '../common/Columns';
 import { useCheckedSave } from '../common/use-checked-save';
+import { displayPhone } from '../../../shared/validation/phone';
 
 const EMPTY = { name: '', idNumber: '', phone: '', skills: '', availability: [] as string[], status: 'applicant', notes: '' };
 
@@ -130,7 +131,7 @@ export function VolunteersPanel() {
                 <Table.Td className="ltr-value">{v.reference}</Table.Td>
                 <Table.Td>{v.name}</Table.Td>
                 <Table.Td className="ltr-value">{v.idNumber}</Table.Td>
-                <Table.Td className="ltr-value">{v.phone}</Table.Td>
+                <Table.Td className="ltr-value">{displayPhone(v.phone)}</Table.Td>
                 <Table.Td>{v.skills.join('، ')}</Table.Td>
                 <Table.Td>{v.availability.map((a) => t(`contacts.volunteers.availabilities.${a}`)).join('، ')}</Table.Td>
                 <Table.Td>
