@@ -195,18 +195,19 @@ async function satisfaction(ctx: Ctx, id: 'satisfactionByService' | 'satisfactio
   const byService = id === 'satisfactionByService';
   const inRange = sql`s.deleted_at IS NULL AND s.created_at >= ${b.start} AND s.created_at < ${b.end} ${counterClause('s', b.counterId)}`;
   type Count = { g: string | null; rating: number; c: number };
-  const [stored, joined] = await Promise.all([
-    sql<Count>`SELECT ${byService ? sql`s.service_key` : sql`s.staff_id`} AS g, s.rating AS rating, COUNT(*) AS c
-      FROM satisfaction_ratings s WHERE s.staff_id IS NOT NULL AND ${inRange} GROUP BY 1, 2`.execute(db),
-    sql<Count>`SELECT ${byService ? sql`t.service_key` : sql`v.created_by`} AS g, s.rating AS rating, COUNT(*) AS c
+  // One statement, so both parts read the same state of the table (a pulled row can gain its columns).
+  const counts = await sql<Count>`
+    SELECT ${byService ? sql`s.service_key` : sql`s.staff_id`} AS g, s.rating AS rating, COUNT(*) AS c
+      FROM satisfaction_ratings s WHERE s.staff_id IS NOT NULL AND ${inRange} GROUP BY 1, 2
+    UNION ALL
+    SELECT ${byService ? sql`t.service_key` : sql`v.created_by`}, s.rating, COUNT(*)
       FROM satisfaction_ratings s JOIN visits v ON v.id = s.visit_id LEFT JOIN queue_tickets t ON t.id = v.ticket_id
-      WHERE s.staff_id IS NULL AND ${inRange} GROUP BY 1, 2`.execute(db),
-  ]);
+      WHERE s.staff_id IS NULL AND ${inRange} GROUP BY 1, 2`.execute(db);
   type Sums = { n: number; sum: number; good: number; scores: number[] };
   const empty = (): Sums => ({ n: 0, sum: 0, good: 0, scores: [0, 0, 0, 0, 0] });
   const groups = new Map<string, Sums>();
   const all = empty();
-  for (const x of [...stored.rows, ...joined.rows]) {
+  for (const x of counts.rows) {
     const g = x.g ?? (byService ? '__none' : '__unknown');
     const [rating, c] = [Number(x.rating), Number(x.c)];
     if (!groups.has(g)) groups.set(g, empty());
