@@ -8,6 +8,7 @@ import { wrapText } from '../../shared/printing/wrap-text';
 import { visualSegments } from './bidi-runs';
 import { loadPrintFonts, parsedFont, type PrintFonts } from './print-fonts';
 import { qrMatrix } from './qr-matrix';
+import { ARABIC_MARK, drawRunWithMarks } from './pdf-mark-text';
 
 export type PdfPaper = 'A4' | 'A5';
 
@@ -76,7 +77,11 @@ class PdfLayout {
     const total = widths.reduce((a, b) => a + b, 0);
     let x = align === 'right' ? anchor - total : anchor - total / 2;
     segments.forEach((s, i) => {
-      if (s.kind === 'text') this.doc.text(s.text, x, this.y, { lineBreak: false });
+      if (s.kind === 'text') {
+        // A run with tashkeel: drawn so that text extraction keeps each mark with its letter.
+        if (ARABIC_MARK.test(s.text)) drawRunWithMarks(this.doc, s.text, x, this.y);
+        else this.doc.text(s.text, x, this.y, { lineBreak: false });
+      }
       x += widths[i]!;
     });
   }
