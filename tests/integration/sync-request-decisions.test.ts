@@ -150,4 +150,26 @@ describe('one request decided on two counters before a sync', () => {
     expect(await centralRequest(id)).toEqual({ status: 'rejected', ms: String(first.ms) });
     await converged();
   }, 240_000);
+
+  it('different outcomes, the central one chosen: it stays, and is recorded as the latest decision everywhere', async () => {
+    const id = await submittedRequest(13);
+    await pause(30);
+    await ok(b, 'requests:decide', { id, decision: 'request_info', reason: 'ينقص عقد الإيجار' });
+    await pause(40);
+    await ok(a, 'requests:decide', { id, decision: 'accept', reason: 'مستحق' });
+    const first = await state(b, id);
+    await syncAll([b, a]); // K02's request for more information reaches the central copy first
+
+    const queued = await listConflicts(syncDb(a.core.db));
+    expect(queued.map((c) => [c.rowKey, c.field, c.localValue, c.remoteValue])).toEqual([[id, 'status', '"accepted"', '"more_info_needed"']]);
+    await resolveConflict({ db: syncDb(a.core.db), clock: a.core.clock, newId: a.core.newId }, actorOf(a, await adminId(a)), queued[0]!.id, 'remote');
+    await syncAll([a, b]);
+    for (const c of [a, b]) {
+      expect(await state(c, id)).toEqual({ status: 'more_info_needed', ms: first.ms, decidedAt: first.decidedAt, fromTimestamps: first.ms });
+      expect((await decisions(c, id)).map((d) => d.decision)).toEqual(['request_info', 'accept', 'request_info']);
+      expect((await ok<RequestView>(c, 'requests:get', { id })).decisions.at(-1)).toMatchObject({ decision: 'request_info', reason: 'ينقص عقد الإيجار' });
+      expect(await listConflicts(syncDb(c.core.db))).toEqual([]);
+    }
+    await converged();
+  }, 240_000);
 });
