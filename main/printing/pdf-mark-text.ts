@@ -7,9 +7,10 @@
  * from glyph origins, and a glyph 0.5 pt off the baseline starts a new word: the lifted mark ends
  * on a line of its own ("ً" above "حفاظا") or inside the next word ("وتقدي ًرا").
  *
- * What we do: the letters are drawn exactly as pdfkit's `text()` draws them; each mark is drawn
- * twice, at no cost to the eye:
- * - its ink, as the glyph's outline filled as a path (paths carry no text), where pdfkit puts it;
+ * What we do: the letters are drawn with the same glyphs at the same positions as pdfkit's
+ * `text()` would; each mark is drawn twice, at no cost to the eye:
+ * - its ink, as the glyph's outline filled as a path (paths carry no text), where pdfkit puts it
+ *   (rasterised within a pixel of the glyph: renderers snap glyphs, not paths, to the pixel grid);
  * - its text, as the same glyph in invisible render mode (3 Tr), on the baseline, in drawing order
  *   where pdfkit drew it (pdf.js keeps it next to its letter as before), placed just before the
  *   next glyph: sorted by position, poppler finds it between its neighbours, with gaps far below
