@@ -16,7 +16,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Block, DocumentModel } from '../../shared/printing/document-model';
 import { renderPdf } from '../../main/printing/pdf-renderer';
 import { extractPdfPages } from '../../main/library/pdf-text';
@@ -39,7 +39,8 @@ describe('PDF text layer of a long Arabic document', () => {
   beforeAll(async () => {
     const blocks: Block[] = RELATIONS_POLICY_PARAGRAPHS.map((text) => ({ type: 'text', text, size: 'normal', align: 'start' }));
     const model = { kind: 'declaration', title: 'سياسة علاقات المستفيدين', blocks } as DocumentModel;
-    const { dir } = makeTempDir();
+    const { dir, cleanup } = makeTempDir();
+    afterAll(cleanup);
     file = join(dir, 'policy.pdf');
     pdf = await renderPdf(model, { paper: 'A4', author: 'test', createdAt: new Date(0) });
     writeFileSync(file, pdf);
