@@ -32,6 +32,8 @@ const DIRECTION_MARKS = /[\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 const ARTIFACTS = join(process.cwd(), 'tests', 'artifacts');
 
 const words = (text: string) => text.match(ARABIC_WORD) ?? [];
+const { dir, cleanup } = makeTempDir();
+afterAll(cleanup);
 
 describe('PDF text layer of a long Arabic document', () => {
   let pdf: Buffer;
@@ -39,8 +41,6 @@ describe('PDF text layer of a long Arabic document', () => {
   beforeAll(async () => {
     const blocks: Block[] = RELATIONS_POLICY_PARAGRAPHS.map((text) => ({ type: 'text', text, size: 'normal', align: 'start' }));
     const model = { kind: 'declaration', title: 'سياسة علاقات المستفيدين', blocks } as DocumentModel;
-    const { dir, cleanup } = makeTempDir();
-    afterAll(cleanup);
     file = join(dir, 'policy.pdf');
     pdf = await renderPdf(model, { paper: 'A4', author: 'test', createdAt: new Date(0) });
     writeFileSync(file, pdf);
