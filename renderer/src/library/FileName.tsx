@@ -1,14 +1,10 @@
 /**
- * A file name inside right-to-left text: the extension is isolated left to right, so
- * "سياسة 1448.pdf" reads as written instead of "pdf.1448 سياسة".
+ * A file name inside right-to-left text, isolated so the text around it cannot reorder it, and
+ * laid out by its own first strong letter: "policy.pdf" reads left to right; an Arabic name reads
+ * right to left with its extension at the end (pdf.سياسة العلاقة 1448), as the file manager of
+ * an Arabic Windows shows the same file. Splitting off the extension into a separate
+ * left-to-right piece put the dot outside, at the far left (.pdfسياسة), which no reader expects.
  */
 export function FileName({ name }: { name: string }) {
-  const dot = name.lastIndexOf('.');
-  if (dot <= 0) return <bdi>{name}</bdi>;
-  return (
-    <span>
-      <bdi>{name.slice(0, dot)}</bdi>
-      <bdi dir="ltr">{name.slice(dot)}</bdi>
-    </span>
-  );
+  return <bdi>{name}</bdi>;
 }
