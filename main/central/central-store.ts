@@ -6,7 +6,7 @@ import { sql, type Kysely } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import type { CentralDatabase } from './central-schema';
 import { centralMigrationProvider } from './migrations/index';
-import { type PulledChange, type PushBatch, type PushOutcome } from '../../shared/sync/batch';
+import { type PulledChange, type PushBatch, type PushChange, type PushOutcome } from '../../shared/sync/batch';
 import type { RangeDigest } from '../../shared/sync/digest';
 import type { Row } from '../../shared/sync/canonical';
 import { SYNCED_TABLES } from '../sync/synced-tables';
@@ -54,26 +54,57 @@ export function refusal(error: unknown): never {
 }
 
 /**
- * One batch through `istiqbal_push` (SECURITY DEFINER, see migrations/0002): the server checks
- * that this login owns the device, decides each change (replayed / accepted / stale) and moves
- * the device's high-water mark, all in this one transaction.
+ * The batch as the JSON text `istiqbal_push` reads, built by concatenation: a row that carries
+ * its canonical text (`rowText`, what its hash covers) goes in as that text, never re-encoded.
+ */
+export function encodeChanges(changes: readonly PushChange[]): string {
+  const parts: string[] = new Array(changes.length);
+  for (let i = 0; i < changes.length; i++) {
+    const c = changes[i]!;
+    const row = c.rowText !== undefined ? (c.rowText ?? 'null') : JSON.stringify(c.row);
+    parts[i] =
+      `{"i":${i},"seq":${JSON.stringify(c.seq)},"t":${JSON.stringify(c.table)},"k":${JSON.stringify(c.key)},"op":${JSON.stringify(c.op)},` +
+      `"row":${row},"h":${JSON.stringify(c.rowHash)},"hlc":${JSON.stringify(c.hlc)},"base":${JSON.stringify(c.baseSeq)}}`;
+  }
+  return `[${parts.join(',')}]`;
+}
+
+/** Central databases found without the jsonb `istiqbal_push` (not migrated to 0005 yet). */
+const jsonOnly = new WeakSet<CentralDb>();
+
+/**
+ * One batch through `istiqbal_push` (SECURITY DEFINER, see migrations/0002 and 0005): the server
+ * checks that this login owns the device, decides each change (replayed / accepted / stale) and
+ * moves the device's high-water mark, all in this one transaction. The batch goes as one `jsonb`
+ * parameter, parsed once by the server; a central database not yet migrated to 0005 gets the
+ * same text as `json`.
  */
 export async function pushBatch(db: CentralDb, batch: PushBatch, hooks: PushHooks = {}): Promise<PushOutcome[]> {
-  // One JSON parameter, parsed once by the server: far cheaper than eight bound arrays.
-  const changes = JSON.stringify(batch.changes.map((c, i) => ({ i, seq: c.seq, t: c.table, k: c.key, op: c.op, row: c.row, h: c.rowHash, hlc: c.hlc, base: c.baseSeq })));
-  return db.transaction().execute(async (trx) => {
-    const r = await sql<{ seq: string; accepted: boolean; change_seq: string | null }>`SELECT seq, accepted, change_seq
-      FROM istiqbal_push(${batch.deviceId}, ${batch.counterId}, ${batch.toSeq}, ${changes}::json)`
-      .execute(trx)
-      .catch(refusal);
-    const outcomes = new Map<number, PushOutcome>();
-    for (const o of r.rows) {
-      const seq = Number(o.seq);
-      outcomes.set(seq, o.accepted && o.change_seq !== null ? { seq, status: 'accepted', changeSeq: Number(o.change_seq) } : { seq, status: 'stale' });
-    }
-    await hooks.beforeCommit?.();
-    return batch.changes.map((c) => outcomes.get(c.seq) ?? { seq: c.seq, status: 'stale' });
-  });
+  const changes = encodeChanges(batch.changes);
+  const run = (asJson: boolean): Promise<PushOutcome[]> =>
+    db.transaction().execute(async (trx) => {
+      const param = asJson ? sql`${changes}::json` : sql`${changes}::jsonb`;
+      const r = await sql<{ seq: string; accepted: boolean; change_seq: string | null }>`SELECT seq, accepted, change_seq
+        FROM istiqbal_push(${batch.deviceId}, ${batch.counterId}, ${batch.toSeq}, ${param})`
+        .execute(trx)
+        .catch(refusal);
+      const outcomes = new Map<number, PushOutcome>();
+      for (const o of r.rows) {
+        const seq = Number(o.seq);
+        outcomes.set(seq, o.accepted && o.change_seq !== null ? { seq, status: 'accepted', changeSeq: Number(o.change_seq) } : { seq, status: 'stale' });
+      }
+      await hooks.beforeCommit?.();
+      return batch.changes.map((c): PushOutcome => outcomes.get(c.seq) ?? { seq: c.seq, status: 'stale' });
+    });
+  if (jsonOnly.has(db)) return run(true);
+  try {
+    return await run(false);
+  } catch (e) {
+    // 42883: no istiqbal_push taking jsonb. The transaction rolled back whole; send it as json.
+    if ((e as { code?: string })?.code !== '42883') throw e;
+    jsonOnly.add(db);
+    return run(true);
+  }
 }
 
 interface ChangeRow {

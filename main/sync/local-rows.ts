@@ -17,6 +17,24 @@ export function rowHash(row: Row): string {
   return md5(canonicalRow(row));
 }
 
+/**
+ * Number tokens JSON.parse + JSON.stringify may not give back as SQLite wrote them: reals
+ * (SQLite writes 1.0, 1.0e+20, 15 digits) and integers of 16 digits or more (beyond 2^53 a JS
+ * number rounds). Any `\u` escape too. Every value json_object writes follows its key's closing
+ * quote and a colon, with no space; inside a string a quote is always escaped, so a match there
+ * (`\":1.5`) only sends that row down the slow path, and a time such as 06:24:16.330 never matches.
+ */
+const NOT_CANONICAL = /":-?\d*[.eE]|":-?\d{16}|\\u/;
+
+/**
+ * The canonical text of a row SQLite wrote with json_object over its columns in canonical (sorted)
+ * order: that text itself when it holds only what JSON.stringify writes identically (text, null,
+ * integers within 2^53: no parse, no re-encoding), else re-encoded through canonicalRow.
+ */
+export function canonicalText(sqliteJson: string): string {
+  return NOT_CANONICAL.test(sqliteJson) ? canonicalRow(JSON.parse(sqliteJson) as Row) : sqliteJson;
+}
+
 const columnCache = new WeakMap<object, Map<string, string[]>>();
 
 export async function tableColumns(db: SDb | STrx, table: string): Promise<string[]> {
@@ -62,6 +80,60 @@ export async function selectRowsJson(db: SDb | STrx, t: SyncedTable, where: RawB
   const obj = sql.raw(`json_object(${cols.map((c) => `'${c}', ${quote(c)}`).join(', ')})`);
   const r = await sql<{ rows: string | null }>`SELECT json_group_array(${obj}) AS rows FROM ${sql.table(t.table)} ${where}`.execute(db);
   return JSON.parse(r.rows[0]?.rows ?? '[]') as Row[];
+}
+
+/** One outbox entry range collapsed per row, as read for a push (see readPushRows). */
+export interface PushRow {
+  /** The row's latest outbox number in the range and its latest stamp. */
+  seq: number;
+  t: string;
+  k: string;
+  hlc: string;
+  /** The row as json_object over its synchronised columns in sorted order; null: deleted. */
+  row: string | null;
+  /** The central version this counter last agreed with (sync_base), null when none. */
+  base: number | null;
+}
+
+/**
+ * A push batch in one statement: the first `limit` outbox entries after `afterSeq` (up to
+ * `upTo`), collapsed per row in order of first appearance (parents before children), each with
+ * its current row as JSON text (columns sorted, local-only columns left out) and its merge base;
+ * entries of tables not registered or not in this schema are left out. `toSeq` is the last entry
+ * read, from the same statement (one snapshot: an entry written meanwhile is never covered by a
+ * batch that did not read it); null when the range is empty.
+ */
+export async function readPushRows(db: SDb | STrx, tables: readonly SyncedTable[], afterSeq: number, upTo: number, limit: number): Promise<{ toSeq: number | null; rows: PushRow[] }> {
+  const branches: string[] = [];
+  const names: string[] = [];
+  for (const t of tables) {
+    const cols = (await tableColumns(db, t.table)).filter((c) => !(t.localColumns && c in t.localColumns)).sort();
+    if (cols.length === 0) continue;
+    const obj = `json_object(${cols.map((c) => `${literal(c)}, ${quote(c)}`).join(', ')})`;
+    branches.push(`WHEN ${literal(t.table)} THEN (SELECT ${obj} FROM ${quote(t.table)} WHERE ${quote(t.key)} = c.row_key)`);
+    names.push(literal(t.table));
+  }
+  const row = branches.length > 0 ? `CASE c.table_name ${branches.join(' ')} END` : 'NULL';
+  const known = names.length > 0 ? names.join(', ') : 'NULL';
+  // The last row carries the range's end (first = max integer sorts it last).
+  const text = `WITH e AS MATERIALIZED (
+      SELECT seq, table_name, row_key, hlc FROM sync_outbox WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?
+    ), c AS (
+      SELECT table_name, row_key, min(seq) AS first, max(seq) AS seq, max(hlc) AS hlc FROM e GROUP BY table_name, row_key
+    )
+    SELECT c.first AS first, c.seq AS seq, c.table_name AS t, c.row_key AS k, c.hlc AS hlc, ${row} AS row, b.central_seq AS base
+      FROM c LEFT JOIN sync_base b ON b.table_name = c.table_name AND b.row_key = c.row_key
+      WHERE c.table_name IN (${known})
+    UNION ALL
+    SELECT 9223372036854775807, max(seq), NULL, NULL, NULL, NULL, NULL FROM e
+    ORDER BY 1`;
+  const r = await db.executeQuery<PushRow & { first: number }>(CompiledQuery.raw(text, [afterSeq, upTo, limit]));
+  const end = r.rows.pop();
+  return { toSeq: end === undefined || end.seq === null ? null : Number(end.seq), rows: r.rows };
+}
+
+function literal(s: string): string {
+  return `'${s.replace(/'/g, "''")}'`;
 }
 
 function quote(c: string): string {

@@ -8,8 +8,10 @@
 import type { PushBatch, PushChange, PushOutcome } from '../../shared/sync/batch';
 import type { CentralDb, PushHooks } from '../central/central-store';
 import { pushBatch } from '../central/central-store';
-import { readBase, writeBase, type BaseEntry } from './base-rows';
-import { readRows, rowHash, tableColumns } from './local-rows';
+import { sql } from 'kysely';
+import type { Row } from '../../shared/sync/canonical';
+import { writeBaseJson } from './base-rows';
+import { canonicalText, md5, readPushRows } from './local-rows';
 import type { SDb } from './sync-db';
 import { SYNCED_TABLES } from './synced-tables';
 import type { AttachmentStore } from '../attachments/attachment-store';
@@ -34,71 +36,67 @@ export interface PushResult {
   more: boolean;
 }
 
+/**
+ * A change as read for a push. The row stays the canonical JSON text SQLite produced (hashed,
+ * sent and stored as a merge base as it is); the object is parsed only if someone asks for it
+ * (the attachment rows' file hashes).
+ */
+class OutgoingChange implements PushChange {
+  private parsed: Row | null | undefined;
+  constructor(
+    readonly seq: number,
+    readonly table: string,
+    readonly key: string,
+    readonly op: 'upsert' | 'delete',
+    readonly rowText: string | null,
+    readonly rowHash: string,
+    readonly hlc: string,
+    readonly baseSeq: number,
+  ) {}
+  get row(): Row | null {
+    if (this.parsed === undefined) this.parsed = this.rowText === null ? null : (JSON.parse(this.rowText) as Row);
+    return this.parsed;
+  }
+}
+
+const TABLES = new Map(SYNCED_TABLES.map((t) => [t.table, t]));
+
 /** `upTo`: the last outbox number of this round; stale entries re-queued above it wait a round. */
 export async function buildBatch(db: SDb, ctx: PushContext, upTo: number, afterSeq = 0): Promise<PushBatch | null> {
-  const entries = await db
-    .selectFrom('sync_outbox')
-    .selectAll()
-    .where('seq', '>', afterSeq)
-    .where('seq', '<=', upTo)
-    .orderBy('seq')
-    .limit(ctx.batchSize)
-    .execute();
-  if (entries.length === 0) return null;
-  const toSeq = Number(entries.at(-1)!.seq);
-  // Collapse per row: ordered by first appearance (parents before children), latest seq and stamp.
-  const rows = new Map<string, { table: string; key: string; seq: number; hlc: string }>();
-  for (const e of entries) {
-    const id = `${e.table_name}\u0000${e.row_key}`;
-    const prev = rows.get(id);
-    if (prev) Object.assign(prev, { seq: Number(e.seq), hlc: e.hlc > prev.hlc ? e.hlc : prev.hlc });
-    else rows.set(id, { table: e.table_name, key: e.row_key, seq: Number(e.seq), hlc: e.hlc });
-  }
-  const changes: PushChange[] = [];
-  const byTable = new Map<string, string[]>();
-  for (const r of rows.values()) byTable.set(r.table, [...(byTable.get(r.table) ?? []), r.key]);
-  const current = new Map<string, Map<string, import('../../shared/sync/canonical').Row>>();
-  const bases = new Map<string, Map<string, { centralSeq: number }>>();
-  for (const [table, keys] of byTable) {
-    const t = SYNCED_TABLES.find((s) => s.table === table);
-    if (!t || (await tableColumns(db, table)).length === 0) continue;
-    current.set(table, await readRows(db, t, keys));
-    bases.set(table, await readBase(db, table, keys));
-  }
-  for (const r of rows.values()) {
-    const tableRows = current.get(r.table);
-    if (!tableRows) continue; // a table no longer registered: its entries are dropped with the batch
-    const row = tableRows.get(r.key) ?? null;
-    changes.push({
-      seq: r.seq,
-      table: r.table,
-      key: r.key,
-      op: row ? 'upsert' : 'delete',
-      row,
-      rowHash: row ? rowHash(row) : '',
-      hlc: r.hlc,
-      baseSeq: bases.get(r.table)?.get(r.key)?.centralSeq ?? 0,
-    });
+  // One statement reads the entries, collapses them per row (latest number and stamp, in order
+  // of first appearance: parents before children) and joins each row's JSON and merge base.
+  const { toSeq, rows } = await readPushRows(db, SYNCED_TABLES, afterSeq, upTo, ctx.batchSize);
+  if (toSeq === null) return null;
+  const changes: PushChange[] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    const text = r.row === null ? null : canonicalText(r.row);
+    changes[i] = new OutgoingChange(Number(r.seq), r.t, String(r.k), text === null ? 'delete' : 'upsert', text, text === null ? '' : md5(text), r.hlc, r.base === null ? 0 : Number(r.base));
   }
   return { deviceId: ctx.deviceId, counterId: ctx.counterId, toSeq, changes };
 }
 
 export async function acknowledge(db: SDb, batch: PushBatch, outcomes: PushOutcome[]): Promise<{ accepted: number; stale: number }> {
   const bySeq = new Map(outcomes.map((o) => [o.seq, o]));
-  const base: BaseEntry[] = [];
-  const stale: PushChange[] = [];
+  // Merge bases as one JSON array text: rows go in as the text that was sent, never re-encoded.
+  const base: string[] = [];
+  const stale: [string, string, string][] = [];
   for (const c of batch.changes) {
     const o = bySeq.get(c.seq);
     if (o?.status === 'accepted') {
-      const t = SYNCED_TABLES.find((s) => s.table === c.table)!;
-      base.push({ table: c.table, key: c.key, centralSeq: o.changeSeq, row: t.mergeClass === 'fields' ? c.row : null });
-    } else stale.push(c);
+      const row = TABLES.get(c.table)!.mergeClass === 'fields' ? (c.rowText !== undefined ? (c.rowText ?? 'null') : JSON.stringify(c.row)) : 'null';
+      base.push(`[${JSON.stringify(c.table)},${JSON.stringify(c.key)},${JSON.stringify(o.changeSeq)},${row}]`);
+    } else stale.push([c.table, c.key, c.hlc]);
   }
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('sync_outbox').where('seq', '<=', batch.toSeq).execute();
-    await writeBase(trx, base);
-    // Stale changes go back in the outbox under new numbers: the central mark has passed the old ones.
-    for (const c of stale) await trx.insertInto('sync_outbox').values({ table_name: c.table, row_key: c.key, hlc: c.hlc }).execute();
+    await writeBaseJson(trx, base);
+    // Stale changes go back in the outbox under new numbers, in batch order: the central mark
+    // has passed the old ones.
+    if (stale.length > 0) {
+      await sql`INSERT INTO sync_outbox (table_name, row_key, hlc)
+        SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(${JSON.stringify(stale)}) ORDER BY key`.execute(trx);
+    }
   });
   return { accepted: base.length, stale: stale.length };
 }

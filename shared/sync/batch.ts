@@ -9,6 +9,8 @@ export interface PushChange {
   op: 'upsert' | 'delete';
   row: Row | null;
   rowHash: string;
+  /** Optional: the row's canonical JSON text (the text `rowHash` hashes), sent as is when present. */
+  rowText?: string | null;
   hlc: string;
   /** The central change this counter's copy was based on (0 = never synchronised). */
   baseSeq: number;
