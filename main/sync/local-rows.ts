@@ -143,12 +143,32 @@ function quote(c: string): string {
 /**
  * Upserts rows in multi-row statements (the fast path). Throws on a constraint error; the
  * caller then retries row by row to find which rows must wait.
+ *
+ * Counters on different versions send different columns: a row from a counter that predates a
+ * migration lacks the column it added. Each run of consecutive rows carrying the same columns
+ * gets its own statement, so an absent column neither blanks the stored value (it is left out of
+ * the update) nor makes the next row's value disappear (as one column list per batch, taken from
+ * its first row, did).
  */
 export async function upsertRows(trx: STrx, t: SyncedTable, rows: Row[]): Promise<void> {
   if (rows.length === 0) return;
   const live = await tableColumns(trx, t.table);
   const local = t.localColumns ?? {};
-  const cols = live.filter((c) => !(c in local) && rows[0]![c] !== undefined);
+  const shared = live.filter((c) => !(c in local));
+  const carried = (row: Row) => shared.filter((c) => row[c] !== undefined);
+  for (let start = 0; start < rows.length; ) {
+    const cols = carried(rows[start]!);
+    const shape = cols.join('\u0000');
+    let end = start + 1;
+    while (end < rows.length && end - start < 5000 && carried(rows[end]!).join('\u0000') === shape) end++;
+    await trx.executeQuery(CompiledQuery.raw(upsertStatement(t, live, cols), [JSON.stringify(rows.slice(start, end))]));
+    start = end;
+  }
+}
+
+/** The multi-row upsert of rows carrying `cols` (rows travel as one JSON parameter; see db/bulk-insert.ts). */
+function upsertStatement(t: SyncedTable, live: readonly string[], cols: readonly string[]): string {
+  const local = t.localColumns ?? {};
   const localInsert = Object.keys(local).filter((c) => live.includes(c) && local[c]!.insert !== null);
   const allCols = [...cols, ...localInsert];
   const conflictAction = t.immutable
@@ -159,17 +179,13 @@ export async function upsertRows(trx: STrx, t: SyncedTable, rows: Row[]): Promis
           .filter((c) => live.includes(c) && local[c]!.bump)
           .map((c) => `${quote(c)} = ${quote(t.table)}.${quote(c)} + 1`),
       ].join(', ')}${t.updateWhen ? ` WHERE ${t.updateWhen}` : ''}`;
-  // Rows travel as one JSON parameter and SQLite unpacks them in C (see db/bulk-insert.ts).
   const select = [
     ...cols.map((c) => `value ->> '$."${c.replace(/["'\\]/g, '')}"'`),
     ...localInsert.map((c) => (typeof local[c]!.insert === 'number' ? String(local[c]!.insert) : `'${String(local[c]!.insert).replace(/'/g, "''")}'`)),
   ];
-  const text = `INSERT INTO ${quote(t.table)} (${allCols.map(quote).join(',')})
+  return `INSERT INTO ${quote(t.table)} (${allCols.map(quote).join(',')})
     SELECT ${select.join(', ')} FROM json_each(?) WHERE true
     ON CONFLICT(${quote(t.key)}) ${conflictAction}`;
-  for (let i = 0; i < rows.length; i += 5000) {
-    await trx.executeQuery(CompiledQuery.raw(text, [JSON.stringify(rows.slice(i, i + 5000))]));
-  }
 }
 
 export async function deleteRows(trx: STrx, t: SyncedTable, keys: string[]): Promise<void> {

@@ -147,8 +147,8 @@ describe('stored rating service and staff, and sync', () => {
     await synced(a!);
     expect(await centralComment()).toBe('الموظف متعاون');
   }, 180_000);
-  // Last: while a pulled batch mixes rows without the columns and rows with them, the latter lose
-  // theirs (upsertRows in main/sync/local-rows.ts takes the columns from the batch's first row).
+  // A pulled batch then mixes rows without the columns and rows with them; each keeps its own
+  // (tests/integration/sync-upsert-rows.test.ts).
   it('count a rating from a counter without migration 0015 (no such columns) through the joins', async () => {
     const [a] = counters;
     const old = await createTestCounter(central, 'K03');
