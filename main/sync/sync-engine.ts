@@ -118,6 +118,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
       if (v.skipped) detail.push('verify skipped: local edits pending');
       for (const m of v.mismatches) detail.push(`mismatch ${m.table}/${m.range}`);
       for (const m of v.remaining) detail.push(`still differs ${m.table}/${m.range}`);
+      for (const m of v.resent) detail.push(`re-sent with new columns ${m.table}/${m.range}`);
     } finally {
       // Reported even when the run failed later: what went through went through.
       if (fileReport.sent + fileReport.fetched + fileReport.refused.length + fileReport.unavailable.length > 0) {

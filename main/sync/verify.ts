@@ -6,20 +6,23 @@
  */
 import { sql } from 'kysely';
 import { differingRanges, rangeDigests, type RangeDigest } from '../../shared/sync/digest';
-import type { Row } from '../../shared/sync/canonical';
+import { sameButNewColumns, type Row } from '../../shared/sync/canonical';
+import type { PulledChange } from '../../shared/sync/batch';
 import { hlcEncode } from '../../shared/sync/hlc';
 import { centralDigests, rangeRows, type CentralDb } from '../central/central-store';
 import { applyChanges, withApplying } from './apply-remote';
-import { md5, rowHash, selectRowsJson, tableColumns } from './local-rows';
-import type { SDb } from './sync-db';
+import { md5, readRows, rowHash, selectRowsJson, tableColumns } from './local-rows';
+import type { SDb, STrx } from './sync-db';
 import { getState } from './sync-state';
-import { SYNCED_TABLES } from './synced-tables';
+import { SYNCED_TABLES, type SyncedTable } from './synced-tables';
 
 export interface VerifyResult {
   skipped: boolean;
   mismatches: RangeDigest[];
   repulled: number;
   remaining: RangeDigest[];
+  /** Ranges whose only difference was this counter's rows pushed before a migration added columns: queued to push again. */
+  resent: RangeDigest[];
 }
 
 async function existingTables(db: SDb): Promise<string[]> {
@@ -42,14 +45,36 @@ export async function localDigests(db: SDb, tables: string[]): Promise<RangeDige
   return out;
 }
 
+/**
+ * Rows of a re-pulled range whose central version came from this counter before a migration added
+ * columns: the central copy lacks the keys (and its hash them), while the local row holds them as
+ * null, so the range would differ on every run though nothing differs. They are queued once for
+ * the next push, after which the central copy carries the new columns. Only this counter's own
+ * versions: a row another counter sent is for that counter to send again once it has the columns.
+ */
+async function queueNewColumnRepairs(trx: STrx, t: SyncedTable, rows: PulledChange[], deviceId: string, hlc: string): Promise<number> {
+  const own = rows.filter((r) => r.deviceId === deviceId && r.op === 'upsert' && r.row);
+  const local = await readRows(trx, t, own.map((r) => r.key));
+  let queued = 0;
+  for (const r of own) {
+    const row = local.get(r.key);
+    if (row && rowHash(row) !== rowHash(r.row!) && sameButNewColumns(row, r.row!)) {
+      await trx.insertInto('sync_outbox').values({ table_name: t.table, row_key: r.key, hlc }).execute();
+      queued++;
+    }
+  }
+  return queued;
+}
+
 export async function verify(db: SDb, central: CentralDb, nowMs: number): Promise<VerifyResult> {
   const pending = await db.selectFrom('sync_outbox').select('seq').limit(1).executeTakeFirst();
-  if (pending) return { skipped: true, mismatches: [], repulled: 0, remaining: [] };
+  if (pending) return { skipped: true, mismatches: [], repulled: 0, remaining: [], resent: [] };
   const tables = await existingTables(db);
   const deviceId = (await getState(db, 'device_id'))!;
   const ownOnly = { tables: SYNCED_TABLES.filter((t) => t.pushOnly).map((t) => t.table), deviceId };
   const mismatches = differingRanges(await localDigests(db, tables), await centralDigests(central, tables, ownOnly));
   let repulled = 0;
+  const resent: RangeDigest[] = [];
   for (const m of mismatches) {
     const t = SYNCED_TABLES.find((s) => s.table === m.table)!;
     const rows = await rangeRows(central, m.table, m.range, t.pushOnly ? deviceId : null);
@@ -66,14 +91,15 @@ export async function verify(db: SDb, central: CentralDb, nowMs: number): Promis
           await trx.insertInto('sync_outbox').values({ table_name: m.table, row_key: key, hlc }).execute();
         }
       }
+      if ((await queueNewColumnRepairs(trx, t, rows, deviceId, hlc)) > 0) resent.push(m);
     });
     repulled += rows.length;
   }
   let remaining: RangeDigest[] = [];
   if (mismatches.length > 0) {
     const again = [...new Set(mismatches.map((m) => m.table))];
-    const wanted = new Set(mismatches.map((m) => `${m.table}/${m.range}`));
+    const wanted = new Set(mismatches.filter((m) => !resent.includes(m)).map((m) => `${m.table}/${m.range}`));
     remaining = differingRanges(await localDigests(db, again), await centralDigests(central, again, ownOnly)).filter((d) => wanted.has(`${d.table}/${d.range}`));
   }
-  return { skipped: false, mismatches, repulled, remaining };
+  return { skipped: false, mismatches, repulled, remaining, resent };
 }

@@ -33,3 +33,16 @@ export function sameRow(a: Row | null, b: Row | null): boolean {
 export function sameValue(a: RowValue | undefined, b: RowValue | undefined): boolean {
   return (a ?? null) === (b ?? null);
 }
+
+/**
+ * Whether `local` is `central` plus columns that are null locally and absent centrally: the
+ * central copy was pushed before a migration added them. Nothing else may differ.
+ */
+export function sameButNewColumns(local: Row, central: Row): boolean {
+  const common: Row = {};
+  for (const [k, v] of Object.entries(local)) {
+    if (k in central) common[k] = v;
+    else if (v !== null) return false;
+  }
+  return Object.keys(common).length === Object.keys(central).length && canonicalRow(common) === canonicalRow(central);
+}

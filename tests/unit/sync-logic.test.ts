@@ -6,7 +6,7 @@ import { hlcCompare, hlcDecode, hlcEncode, hlcReceive, hlcSend, type Hlc } from 
 import { mergeRow } from '../../shared/sync/merge';
 import { differingRanges, rangeDigests } from '../../shared/sync/digest';
 import { decideChange } from '../../shared/sync/batch';
-import { canonicalRow } from '../../shared/sync/canonical';
+import { canonicalRow, sameButNewColumns } from '../../shared/sync/canonical';
 
 const md5 = (s: string) => createHash('md5').update(s).digest('hex');
 const hlc = fc.record({ ms: fc.integer({ min: 0, max: 4_000_000_000_000 }), counter: fc.integer({ min: 0, max: 1000 }), node: fc.constantFrom('a', 'b', 'c') });
@@ -82,6 +82,17 @@ describe('per-field merge', () => {
         expect(mergeRow({ mergeClass: 'append', identityFields: [], base, local, remote, localHlc: '1', remoteHlc: '2' })).toEqual({ row: remote, conflicts: [] });
       }),
     );
+  });
+});
+
+describe('rows pushed before a migration added columns', () => {
+  it('differ from the local row only by keys the central copy lacks and the counter holds as null', () => {
+    const central = { id: 'a', name: 'سارة', n: 2 };
+    expect(sameButNewColumns({ n: 2, name: 'سارة', id: 'a', wait_ms: null }, central)).toBe(true);
+    expect(sameButNewColumns({ id: 'a', name: 'سارة', n: 2 }, central)).toBe(true);
+    expect(sameButNewColumns({ id: 'a', name: 'سارة', n: 2, wait_ms: 5 }, central)).toBe(false);
+    expect(sameButNewColumns({ id: 'a', name: 'ساره', n: 2, wait_ms: null }, central)).toBe(false);
+    expect(sameButNewColumns({ id: 'a', n: 2, wait_ms: null }, central)).toBe(false);
   });
 });
 
