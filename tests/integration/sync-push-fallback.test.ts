@@ -49,7 +49,7 @@ afterAll(async () => {
   await central?.stop();
 });
 
-describe('push to a central database before migration 0005', () => {
+describe('push to a central database before migration 0005, and the log pointer after it', () => {
   it('falls back to the json istiqbal_push, then uses jsonb once migrated; nothing lost or doubled', async () => {
     const pushFunctions = async () => (await old.query<{ args: string }>(`SELECT pg_get_function_identity_arguments(oid) AS args FROM pg_proc WHERE proname = 'istiqbal_push' ORDER BY 1`)).map((r) => r.args);
     expect(await pushFunctions()).toEqual(['p_device text, p_counter text, p_to_seq bigint, p_changes json']);
@@ -79,5 +79,20 @@ describe('push to a central database before migration 0005', () => {
     expect(await snapshot(a)).toEqual(await centralSnapshot(old, a));
     expect(await snapshot(b)).toEqual(await centralSnapshot(old, b));
     expect((await snapshot(b)).beneficiaries).toHaveLength(80);
+  });
+
+  it('the log pointer stays whole without the foreign key: orphans, deletes and truncation of pointed-at changes refused', async () => {
+    // The migrated database of the test above holds rows pointing into its log.
+    const [row] = await old.query<{ table_name: string; row_key: string; change_seq: string }>(`SELECT table_name, row_key, change_seq FROM sync_rows LIMIT 1`);
+    const code = async (text: string) => old.query(text).then(() => null, (e: { code?: string }) => e.code ?? 'error');
+    expect(await code(`UPDATE sync_rows SET change_seq = 999999999 WHERE table_name = '${row!.table_name}' AND row_key = '${row!.row_key}'`)).toBe('23503');
+    expect(await code(`INSERT INTO sync_rows VALUES ('beneficiaries', 'orphan', 999999999, 'x', 'h', false)`)).toBe('23503');
+    expect(await code(`DELETE FROM sync_changes WHERE change_seq = ${row!.change_seq}`)).toBe('23503');
+    expect(await code(`UPDATE sync_changes SET change_seq = 999999999 WHERE change_seq = ${row!.change_seq}`)).toBe('23503');
+    expect(await code(`TRUNCATE sync_changes CASCADE`)).toBe('23503');
+    // A change no row points at (superseded by a later one) may go, as before.
+    const [superseded] = await old.query<{ change_seq: string }>(`SELECT c.change_seq FROM sync_changes c WHERE NOT EXISTS (SELECT 1 FROM sync_rows r WHERE r.change_seq = c.change_seq) LIMIT 1`);
+    if (superseded) expect(await code(`BEGIN; DELETE FROM sync_changes WHERE change_seq = ${superseded.change_seq}; ROLLBACK`)).toBeNull();
+    expect((await old.query<{ n: number }>(`SELECT count(*)::int AS n FROM sync_rows r LEFT JOIN sync_changes c USING (change_seq) WHERE c.change_seq IS NULL`))[0]!.n).toBe(0);
   });
 });

@@ -8,9 +8,12 @@
  * about 5 MB, and under the default 4 MB the recordset, the `decided` rows and the sort by batch
  * position all spilled to temporary files (EXPLAIN ANALYZE: "external merge", "Storage: Disk").
  *
- * The `json` form stays for counters not yet updated and now hands its batch to this one, so the
- * rule lives in one body. Both stay SECURITY DEFINER with the pinned `search_path`; durability is
- * untouched (synchronous_commit stays as the server has it: a push is durable when acknowledged).
+ * Rows new to `sync_rows` are written by a plain INSERT (ON CONFLICT only for rows it already
+ * has), and the foreign key from `sync_rows` to the log is replaced by per-statement checks (see
+ * below). The `json` form stays for counters not yet updated and now hands its batch to this
+ * one, so the rule lives in one body. Both stay SECURITY DEFINER with the pinned `search_path`.
+ * Durability is untouched: synchronous_commit stays as the server has it, so a push is durable
+ * when it is acknowledged.
  */
 import { sql, type Kysely } from 'kysely';
 import type { Migration } from 'kysely/migration';
@@ -38,7 +41,7 @@ export const central0005: Migration = {
           SELECT * FROM jsonb_to_recordset(p_changes)
             AS x(i int, seq bigint, t text, k text, op text, row jsonb, h text, hlc text, base bigint)
         ), decided AS (
-          SELECT x.*, CASE
+          SELECT x.*, r.change_seq IS NOT NULL AS known, CASE
               WHEN x.seq <= v_high THEN 'replayed'
               WHEN x.op NOT IN ('upsert', 'delete') THEN 'stale'
               WHEN r.change_seq IS NULL THEN 'accept'
@@ -54,11 +57,18 @@ export const central0005: Migration = {
           SELECT p_device, d.seq, d.t, d.k, d.op, d.row, d.h, d.hlc FROM decided d WHERE d.d = 'accept' ORDER BY d.i
           RETURNING sync_changes.change_seq, sync_changes.device_seq, sync_changes.table_name, sync_changes.row_key,
             sync_changes.row_hash, sync_changes.op
-        ), up AS (
+        ), up_known AS (
           INSERT INTO sync_rows (table_name, row_key, change_seq, origin_device, row_hash, deleted)
-          SELECT ins.table_name, ins.row_key, ins.change_seq, p_device, ins.row_hash, ins.op = 'delete' FROM ins
+          SELECT ins.table_name, ins.row_key, ins.change_seq, p_device, ins.row_hash, ins.op = 'delete'
+            FROM ins JOIN decided d ON d.seq = ins.device_seq WHERE d.known
           ON CONFLICT (table_name, row_key) DO UPDATE SET change_seq = excluded.change_seq,
             origin_device = excluded.origin_device, row_hash = excluded.row_hash, deleted = excluded.deleted
+        ), up_new AS (
+          -- Rows the central store did not have: a plain insert (pushes are serialised by the lock,
+          -- and nothing else writes sync_rows), without ON CONFLICT's speculative insertion.
+          INSERT INTO sync_rows (table_name, row_key, change_seq, origin_device, row_hash, deleted)
+          SELECT ins.table_name, ins.row_key, ins.change_seq, p_device, ins.row_hash, ins.op = 'delete'
+            FROM ins JOIN decided d ON d.seq = ins.device_seq WHERE NOT d.known
         )
         SELECT ins.device_seq, true, ins.change_seq FROM ins
         UNION ALL
@@ -79,6 +89,45 @@ export const central0005: Migration = {
       BEGIN
         RETURN QUERY SELECT * FROM istiqbal_push(p_device, p_counter, p_to_seq, p_changes::jsonb);
       END $fn$`.execute(db);
+
+    // The pointer from sync_rows to the log, checked once per statement over the rows it wrote
+    // (transition tables) rather than per row: the foreign key ran one lookup per pushed change
+    // and locked the change it found (FOR KEY SHARE: one more WAL record per row), about a third
+    // of the function's time. Every path that could break the pointer is still refused: a row
+    // pointing at no change, a change deleted, renumbered or truncated while a row points at it.
+    // A push only ever points at changes it has just written, so no other writer can race it.
+    await sql`ALTER TABLE sync_rows DROP CONSTRAINT sync_rows_change_seq_fkey`.execute(db);
+    await sql`CREATE FUNCTION istiqbal_rows_point_at_log() RETURNS trigger
+      LANGUAGE plpgsql SET search_path = ${path} AS $fn$
+      BEGIN
+        IF EXISTS (SELECT 1 FROM pointing p WHERE NOT EXISTS (SELECT 1 FROM sync_changes c WHERE c.change_seq = p.change_seq)) THEN
+          RAISE EXCEPTION USING ERRCODE = '23503', MESSAGE = 'istiqbal: a sync_rows entry must point at a change in sync_changes';
+        END IF;
+        RETURN NULL;
+      END $fn$`.execute(db);
+    for (const event of ['INSERT', 'UPDATE']) {
+      await sql`CREATE TRIGGER ${sql.raw(`sync_rows_point_at_log_${event.toLowerCase()}`)} AFTER ${sql.raw(event)} ON sync_rows
+        REFERENCING NEW TABLE AS pointing FOR EACH STATEMENT EXECUTE FUNCTION istiqbal_rows_point_at_log()`.execute(db);
+    }
+    await sql`CREATE FUNCTION istiqbal_log_still_pointed_at() RETURNS trigger
+      LANGUAGE plpgsql SET search_path = ${path} AS $fn$
+      BEGIN
+        IF TG_OP = 'TRUNCATE' THEN
+          IF EXISTS (SELECT 1 FROM sync_rows) THEN
+            RAISE EXCEPTION USING ERRCODE = '23503', MESSAGE = 'istiqbal: sync_changes cannot be emptied while sync_rows points into it';
+          END IF;
+        ELSIF EXISTS (SELECT 1 FROM gone g JOIN sync_rows r ON r.change_seq = g.change_seq
+            WHERE NOT EXISTS (SELECT 1 FROM sync_changes c WHERE c.change_seq = g.change_seq)) THEN
+          RAISE EXCEPTION USING ERRCODE = '23503', MESSAGE = 'istiqbal: a change sync_rows points at cannot leave sync_changes';
+        END IF;
+        RETURN NULL;
+      END $fn$`.execute(db);
+    for (const event of ['DELETE', 'UPDATE']) {
+      await sql`CREATE TRIGGER ${sql.raw(`sync_changes_still_pointed_at_${event.toLowerCase()}`)} AFTER ${sql.raw(event)} ON sync_changes
+        REFERENCING OLD TABLE AS gone FOR EACH STATEMENT EXECUTE FUNCTION istiqbal_log_still_pointed_at()`.execute(db);
+    }
+    await sql`CREATE TRIGGER sync_changes_still_pointed_at_truncate AFTER TRUNCATE ON sync_changes
+      FOR EACH STATEMENT EXECUTE FUNCTION istiqbal_log_still_pointed_at()`.execute(db);
 
     await sql`REVOKE ALL ON FUNCTION istiqbal_push(text, text, bigint, jsonb) FROM PUBLIC`.execute(db);
     await sql`GRANT EXECUTE ON FUNCTION istiqbal_push(text, text, bigint, jsonb) TO istiqbal_counter`.execute(db);
