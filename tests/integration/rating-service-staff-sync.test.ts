@@ -8,11 +8,11 @@
  * rows' own times, never undoes an edit made meanwhile at another counter (an erasure's cleared
  * comment), where an ordinary captured update would.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { startTestCentral, type TestCentral } from '../support/sync-postgres';
-import { centralSnapshot, createTestCounter, sharedTables, snapshot, type TestCounter } from '../support/sync-counters';
-import { call } from '../support/test-core';
+import { type TestCentral } from '../support/sync-postgres';
+import { centralSnapshot, createTestCounter, sharedTables, snapshot, type TestCounter, okOn as ok, useSyncFleet } from '../support/sync-counters';
+
 import { beneficiaryFixture } from '../support/fixtures';
 import { recordConsent } from '../support/consent';
 import { nationalId } from '../support/sync-ops';
@@ -26,7 +26,7 @@ import { fillRatingServiceStaff } from '../../main/db/migrations/0015-rating-ser
 import type { Kysely } from 'kysely';
 
 let central: TestCentral;
-const counters: TestCounter[] = [];
+const counters = useSyncFleet(54334, (c) => (central = c));
 let people = 0;
 /** A different person each time (ID, mobile, birth year): a duplicate would wait or be refused. */
 const person = () => {
@@ -34,19 +34,6 @@ const person = () => {
   return beneficiaryInput.parse(beneficiaryFixture({ idNumber: nationalId(n), mobile: `05${String(50000000 + n).slice(-8)}`, birthDate: { calendar: 'gregorian', value: `${1960 + people}-05-21` } }));
 };
 
-beforeAll(async () => {
-  central = await startTestCentral(54334);
-});
-afterAll(async () => {
-  for (const c of counters) await c.dispose();
-  await central?.stop();
-});
-
-async function ok<T>(c: TestCounter, channel: string, payload: unknown): Promise<T> {
-  const r = await call(c.core as never, channel, payload);
-  if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
-  return r.value as T;
-}
 
 async function synced(c: TestCounter) {
   const run = await c.sync();

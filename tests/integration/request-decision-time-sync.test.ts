@@ -5,32 +5,19 @@
  * deciding counter computed, and it equals what the synced timestamps give on every counter.
  * Here the request is submitted at K01 and decided by the committee at K02.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { startTestCentral, type TestCentral } from '../support/sync-postgres';
-import { centralSnapshot, createTestCounter, sharedTables, snapshot, type TestCounter } from '../support/sync-counters';
-import { call } from '../support/test-core';
+import { type TestCentral } from '../support/sync-postgres';
+import { centralSnapshot, createTestCounter, sharedTables, snapshot, type TestCounter, okOn as ok, useSyncFleet } from '../support/sync-counters';
+
 import { beneficiaryFixture } from '../support/fixtures';
 import { recordConsent } from '../support/consent';
 import { beneficiaryInput } from '../../shared/beneficiaries/schemas';
 import type { RequestView } from '../../shared/requests/schemas';
 
 let central: TestCentral;
-const counters: TestCounter[] = [];
+const counters = useSyncFleet(54335, (c) => (central = c));
 
-beforeAll(async () => {
-  central = await startTestCentral(54335);
-});
-afterAll(async () => {
-  for (const c of counters) await c.dispose();
-  await central?.stop();
-});
-
-async function ok<T>(c: TestCounter, channel: string, payload: unknown): Promise<T> {
-  const r = await call(c.core as never, channel, payload);
-  if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
-  return r.value as T;
-}
 
 /** decision_ms and what the counter's own request and decision rows give. */
 async function stored(c: TestCounter, id: string) {

@@ -11,9 +11,9 @@ import { existsSync, utimesSync } from 'node:fs';
 import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestCentral, type TestCentral } from '../support/sync-postgres';
-import { createTestCounter, type TestCounter } from '../support/sync-counters';
+import { createTestCounter, type TestCounter, okOn as ok } from '../support/sync-counters';
 import { makePdf } from '../support/channel-fixtures';
-import { call } from '../support/test-core';
+
 import { createPersonEverywhere } from '../support/person-everywhere';
 import { provisionCounterLogin } from '../../main/central/counter-logins';
 import { connectCentral } from '../../main/central/connect';
@@ -54,12 +54,6 @@ async function two(codes: [string, string]): Promise<[TestCounter, TestCounter]>
   const [la, lb] = [await loginUrl(codes[0]), await loginUrl(codes[1])];
   counters = [await createTestCounter(central, codes[0], { url: la.url }), await createTestCounter(central, codes[1], { url: lb.url })];
   return counters as [TestCounter, TestCounter];
-}
-
-async function ok<T>(c: TestCounter, channel: string, payload: unknown): Promise<T> {
-  const r = await call(c.core, channel, payload);
-  if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
-  return r.value as T;
 }
 
 async function sync(c: TestCounter) {

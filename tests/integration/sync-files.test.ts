@@ -11,7 +11,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestCentral, type TestCentral } from '../support/sync-postgres';
-import { createTestCounter, type TestCounter } from '../support/sync-counters';
+import { createTestCounter, type TestCounter, okOn as ok } from '../support/sync-counters';
 import { makePdf } from '../support/channel-fixtures';
 import { call } from '../support/test-core';
 import { policyPdf } from '../../main/library/policy-pdf';
@@ -39,12 +39,6 @@ beforeEach(async () => {
 async function two(urlA?: string): Promise<[TestCounter, TestCounter]> {
   counters = [await createTestCounter(central, 'K01', urlA ? { url: urlA } : {}), await createTestCounter(central, 'K02')];
   return counters as [TestCounter, TestCounter];
-}
-
-async function ok<T>(c: TestCounter, channel: string, payload: unknown): Promise<T> {
-  const r = await call(c.core, channel, payload);
-  if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
-  return r.value as T;
 }
 
 /** Syncs and returns the run with its detail lines (the sync history's record). */

@@ -7,10 +7,10 @@
  * its field merge — the same everywhere and one of the two new versions.
  */
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestCentral, type TestCentral } from '../support/sync-postgres';
-import { centralSnapshot, createTestCounter, sharedTables, snapshot, type TestCounter } from '../support/sync-counters';
-import { call } from '../support/test-core';
+import { describe, expect, it } from 'vitest';
+import { type TestCentral } from '../support/sync-postgres';
+import { centralSnapshot, createTestCounter, sharedTables, snapshot, okOn as ok, useSyncFleet } from '../support/sync-counters';
+
 import { listConflicts } from '../../main/sync/conflicts';
 import { syncDb } from '../../main/sync/sync-db';
 import { policyPdf } from '../../main/library/policy-pdf';
@@ -18,22 +18,10 @@ import { RELATIONS_POLICY_PARAGRAPHS, RELATIONS_POLICY_TITLE } from '../../main/
 import type { LibraryDocumentDetail, LibraryDocumentView, LibraryOpened } from '../../shared/library/schemas';
 
 let central: TestCentral;
-const counters: TestCounter[] = [];
+const counters = useSyncFleet(54371, (c) => (central = c));
 const society = { society: 'جمعية خزام التعاونية متعددة الأغراض', licenceLine: 'ترخيص رقم 334' };
 
-beforeAll(async () => {
-  central = await startTestCentral(54371);
-});
-afterAll(async () => {
-  for (const c of counters) await c.dispose();
-  await central?.stop();
-});
 
-async function ok<T>(c: TestCounter, channel: string, payload: unknown): Promise<T> {
-  const r = await call(c.core as never, channel, payload);
-  if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
-  return r.value as T;
-}
 const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 

@@ -10,6 +10,7 @@ import { centralSnapshot, createTestCounter, snapshot, type TestCounter } from '
 import { beneficiaryFixture } from '../support/fixtures';
 import { beneficiaryInput } from '../../shared/beneficiaries/schemas';
 import { rowHash } from '../../main/sync/local-rows';
+import { syncDb } from '../../main/sync/sync-db';
 import type { Row } from '../../shared/sync/canonical';
 
 let central: TestCentral;
@@ -23,7 +24,7 @@ afterAll(async () => {
 });
 
 const lastRun = async (c: TestCounter) =>
-  (await c.core.db.selectFrom('sync_runs').select(['status', 'mismatches', 'detail']).orderBy('started_at', 'desc').limit(1).executeTakeFirstOrThrow());
+  (await syncDb(c.core.db).selectFrom('sync_runs').select(['status', 'mismatches', 'detail']).orderBy('started_at', 'desc').limit(1).executeTakeFirstOrThrow());
 
 describe('rows pushed before a migration added columns', () => {
   it('are sent again once by the counter that sent them, and the digests then agree', async () => {

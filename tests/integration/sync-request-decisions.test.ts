@@ -11,8 +11,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { startTestCentral, type TestCentral } from '../support/sync-postgres';
-import { centralSnapshot, createTestCounter, sharedTables, snapshot, type TestCounter } from '../support/sync-counters';
-import { call } from '../support/test-core';
+import { centralSnapshot, createTestCounter, sharedTables, snapshot, type TestCounter, okOn as ok } from '../support/sync-counters';
+
 import { recordConsent } from '../support/consent';
 import { actorOf, adminId, createBeneficiary } from '../support/sync-ops';
 import { listConflicts, resolveConflict } from '../../main/sync/conflicts';
@@ -33,11 +33,6 @@ afterAll(async () => {
   await central?.stop();
 });
 
-async function ok<T>(c: TestCounter, channel: string, payload: unknown): Promise<T> {
-  const r = await call(c.core as never, channel, payload);
-  if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
-  return r.value as T;
-}
 const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 async function syncAll(order: TestCounter[], rounds = 2) {

@@ -25,7 +25,7 @@ describe('upsert of pulled rows with different columns', () => {
     const t = SYNCED_TABLES.find((s) => s.table === 'queue_services')!;
     await db.deleteFrom('queue_services').execute();
     // Stored before the pull: x is inactive here.
-    await db.insertInto('queue_services').values(service('x', { active: 0 })).execute();
+    await db.insertInto('queue_services').values({ ...service('x'), active: 0 }).execute();
     await sdb.transaction().execute((trx) =>
       upsertRows(trx, t, [
         // From an older counter: no `active` (the column it lacks).

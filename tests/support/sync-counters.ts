@@ -2,8 +2,9 @@
  * Counters for sync tests: real cores over real SQLite files, each with its own code and device,
  * a sync engine pointed at the test PostgreSQL, and helpers to write, read and compare data.
  */
+import { afterAll, beforeAll } from 'vitest';
 import { sql } from 'kysely';
-import { createTestCore } from './test-core';
+import { call, createTestCore } from './test-core';
 import { createCore, type Core } from '../../main/core/create-core';
 import { migrateToLatest, openDatabase } from '../../main/db/open-database';
 import { ensureSync } from '../../main/sync/ensure-sync';
@@ -14,9 +15,34 @@ import { SYNCED_TABLES } from '../../main/sync/synced-tables';
 import { stripLocal } from '../../main/sync/local-rows';
 import { canonicalRow } from '../../shared/sync/canonical';
 import type { Clock } from '../../main/core/clock';
-import type { TestCentral } from './sync-postgres';
+import { startTestCentral, type TestCentral } from './sync-postgres';
 
 export type TestCounter = Awaited<ReturnType<typeof createTestCounter>>;
+
+/** A router call on a counter that must succeed: its value, or an error naming the channel. */
+export async function okOn<T>(c: TestCounter, channel: string, payload: unknown): Promise<T> {
+  const r = await call(c.core as never, channel, payload);
+  if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
+  return r.value as T;
+}
+
+/**
+ * The life of a sync test file: a central PostgreSQL started before its tests (handed to
+ * `started`) and stopped after them, with every counter put in the returned list disposed first.
+ */
+export function useSyncFleet(port: number, started: (central: TestCentral) => void): TestCounter[] {
+  const counters: TestCounter[] = [];
+  let central: TestCentral | undefined;
+  beforeAll(async () => {
+    central = await startTestCentral(port);
+    started(central);
+  });
+  afterAll(async () => {
+    for (const c of counters) await c.dispose();
+    await central?.stop();
+  });
+  return counters;
+}
 
 export interface CounterOptions {
   clock?: Clock;
