@@ -2,7 +2,7 @@
  * Registry benchmark: seed N synthetic beneficiaries (default 1,000,000) into a real SQLite file,
  * then time lookups by ID, by phone, by name fragment and the duplicate check, against a plain
  * LIKE scan over the same data in the same run. Prints JSON. Usage:
- *   npx tsx tests/bench/registry.ts [--rows 1000000] [--samples 1000]
+ *   npx tsx tests/bench/registry.ts [--rows 1000000] [--samples 1000] [--batch 5000] [--bulk-first]
  * Targets (issue 3): every lookup p95 ≤ 5 ms; seeding ≥ 50,000 rows/s. Seeding is timed twice on
  * the same rows in separate files: the bulk load (indexes and the name index built once after the
  * rows) and, as the baseline, every row through the FTS trigger; the lookups run on the
@@ -25,11 +25,11 @@ import { prng, SYNTHETIC_ROW_COLUMNS, syntheticBeneficiaryRow } from '../../main
 import { makeTempDir } from '../support/temp-dir';
 import { timeEach, trackPeakMemory } from './stats';
 
-const { values } = parseArgs({ options: { rows: { type: 'string' }, samples: { type: 'string' }, 'bulk-first': { type: 'boolean' } } });
+const { values } = parseArgs({ options: { rows: { type: 'string' }, samples: { type: 'string' }, batch: { type: 'string' }, 'bulk-first': { type: 'boolean' } } });
 const ROWS = Number(values.rows ?? 1_000_000);
 const SAMPLES = Number(values.samples ?? 1000);
 const BASELINE_SAMPLES = Math.max(10, Math.round(SAMPLES / 20));
-const BATCH = 2000;
+const BATCH = Number(values.batch ?? 5000);
 const COLUMNS = SYNTHETIC_ROW_COLUMNS;
 
 const peakMemory = trackPeakMemory();
