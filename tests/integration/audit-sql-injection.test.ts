@@ -125,6 +125,7 @@ describe('raw SQL in the source', () => {
     'main/central/migrations/0002-counter-logins.ts': 'a quoted schema name and fixed function names and lock number',
     'main/central/migrations/0003-sync-files.ts': 'a quoted schema name and the fixed file-size limit',
     'main/central/migrations/0004-unreferenced-files.ts': 'a quoted schema name and the fixed push lock number',
+    'main/db/migrations/0016-library-version-order.ts': 'the table\'s own CREATE TABLE read back from sqlite_master, minus one constraint',
     'main/central/migrations/0005-push-jsonb.ts': 'a quoted schema name, fixed trigger names and events, the push lock number and work_mem',
   };
   const files = (dir: string): string[] =>
