@@ -28,6 +28,7 @@ import { ORGANISATION_DEFAULTS } from '../../main/setup/organisation-defaults';
 import { makeTempDir } from '../support/temp-dir';
 import { prng, seedActivity, seedBeneficiaries } from '../support/report-data';
 import { timeEach, trackPeakMemory, type Summary } from './stats';
+import { satisfactionByJoins } from '../support/satisfaction-by-joins';
 import { daysBetween, groupedStats, minutesBetween } from '../../main/reports/stats-sql';
 import { boundsOf } from '../../main/reports/range-bounds';
 
@@ -166,41 +167,20 @@ async function timeDecision() {
   return out;
 }
 
-/**
- * The satisfaction reports as computed before migration 0015: every rating of the range joined to
- * its visit (staff member) and the visit's ticket (service) by text key, counted per group and for
- * the whole range in one pass.
- */
-async function satisfactionFromJoins(id: 'satisfactionByService' | 'satisfactionByStaff', counterId: string | null) {
-  const b = boundsOf({ ...range, counterId });
-  const group = id === 'satisfactionByService' ? sql`COALESCE(t.service_key, '__none')` : sql`COALESCE(v.created_by, '__unknown')`;
-  const r = await sql<{ g: string; n: number; good: number; avg: number; r1: number; r2: number; r3: number; r4: number; r5: number }>`
-    WITH s AS MATERIALIZED (
-      SELECT ${group} AS g, s.rating FROM satisfaction_ratings s
-      JOIN visits v ON v.id = s.visit_id
-      LEFT JOIN queue_tickets t ON t.id = v.ticket_id
-      WHERE s.deleted_at IS NULL AND s.created_at >= ${b.start} AND s.created_at < ${b.end} ${counterId ? sql`AND s.counter_id = ${counterId}` : sql``}
-    ), both AS (SELECT g, rating FROM s UNION ALL SELECT '__all', rating FROM s)
-    SELECT g, COUNT(*) AS n, SUM(rating >= 4) AS good, AVG(rating) AS avg,
-      SUM(rating = 1) AS r1, SUM(rating = 2) AS r2, SUM(rating = 3) AS r3, SUM(rating = 4) AS r4, SUM(rating = 5) AS r5
-    FROM both GROUP BY g ORDER BY COUNT(*) DESC, g`.execute(db);
-  const round1 = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
-  return r.rows.map((x) => [x.g, [Number(x.n), round1((100 * Number(x.good)) / Number(x.n)), round1(x.avg), Number(x.r1), Number(x.r2), Number(x.r3), Number(x.r4), Number(x.r5)]] as const);
-}
-
 async function timeSatisfaction() {
   const out: Record<string, { stored_0015: Summary; joins_before_0015: Summary; same_figures: boolean }> = {};
   for (const id of ['satisfactionByService', 'satisfactionByStaff'] as const) {
     for (const counterId of [null, 'bench-counter-1']) {
       const r = { ...range, counterId };
       const now = (await service.run(r, [id])).tables[0]!;
-      const old = await satisfactionFromJoins(id, counterId);
+      const before = await satisfactionByJoins(db, id, r);
+      const old = [...before.rows, ['__all', before.total] as const];
       const mine = [...now.rows.map((row) => [row.key, row.values] as const), ['__all', now.total] as const];
       const sorted = <T extends readonly [string, unknown]>(l: readonly T[]) => JSON.stringify([...l].sort(([a], [b2]) => (a < b2 ? -1 : 1)));
       const sameOrder = JSON.stringify(now.rows.map((row) => row.key)) === JSON.stringify(old.map(([g]) => g).filter((g) => g !== '__all'));
       out[`${id}${counterId ? '_one_counter' : '_all_counters'}`] = {
         stored_0015: await timeEach(inputs, () => service.run(r, [id])),
-        joins_before_0015: await timeEach(inputs, () => satisfactionFromJoins(id, counterId)),
+        joins_before_0015: await timeEach(inputs, () => satisfactionByJoins(db, id, r)),
         same_figures: sameOrder && sorted(mine) === sorted(old),
       };
     }

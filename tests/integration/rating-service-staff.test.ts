@@ -24,33 +24,11 @@ import { MIGRATIONS, staticMigrationProvider } from '../../main/db/migrations';
 import { ensureSync } from '../../main/sync/ensure-sync';
 import { createVisitService } from '../../main/walk-ins/visit-service';
 import { createReportService } from '../../main/reports/report-service';
-import { boundsOf } from '../../main/reports/range-bounds';
 import { ORGANISATION_DEFAULTS } from '../../main/setup/organisation-defaults';
+import { satisfactionByJoins } from '../support/satisfaction-by-joins';
 
 const tmp = makeTempDir();
 afterAll(() => tmp.cleanup());
-
-type SatisfactionId = 'satisfactionByService' | 'satisfactionByStaff';
-
-/** The satisfaction report as defined before 0015 (report-tables.ts until then): joins, one pass. */
-async function definition(db: Db, id: SatisfactionId, range: { from: string; to: string; counterId: string | null }) {
-  const b = boundsOf(range);
-  const group = id === 'satisfactionByService' ? sql`COALESCE(t.service_key, '__none')` : sql`COALESCE(v.created_by, '__unknown')`;
-  const r = await sql<{ g: string; n: number; good: number; avg: number; r1: number; r2: number; r3: number; r4: number; r5: number }>`
-    WITH s AS MATERIALIZED (
-      SELECT ${group} AS g, s.rating FROM satisfaction_ratings s
-      JOIN visits v ON v.id = s.visit_id
-      LEFT JOIN queue_tickets t ON t.id = v.ticket_id
-      WHERE s.deleted_at IS NULL AND s.created_at >= ${b.start} AND s.created_at < ${b.end} ${b.counterId ? sql`AND s.counter_id = ${b.counterId}` : sql``}
-    ), both AS (SELECT g, rating FROM s UNION ALL SELECT '__all', rating FROM s)
-    SELECT g, COUNT(*) AS n, SUM(rating >= 4) AS good, AVG(rating) AS avg,
-      SUM(rating = 1) AS r1, SUM(rating = 2) AS r2, SUM(rating = 3) AS r3, SUM(rating = 4) AS r4, SUM(rating = 5) AS r5
-    FROM both GROUP BY g ORDER BY COUNT(*) DESC, g`.execute(db);
-  const round1 = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
-  const line = (x: (typeof r.rows)[number]) => [Number(x.n), round1((100 * Number(x.good)) / Number(x.n)), round1(x.avg), Number(x.r1), Number(x.r2), Number(x.r3), Number(x.r4), Number(x.r5)];
-  const all = r.rows.find((x) => x.g === '__all');
-  return { rows: r.rows.filter((x) => x.g !== '__all').map((x) => [x.g, line(x)]), total: all ? line(all) : [0, null, null, 0, 0, 0, 0, 0] };
-}
 
 const shape = (t: ReportTable) => ({ rows: t.rows.map((r) => [r.key, r.values]), total: t.total });
 
@@ -120,7 +98,7 @@ describe('service and staff written with the rating', () => {
       total: [4, 50, 3.5, 0, 1, 1, 1, 1],
     });
     expect(shape(run.tables[1]!)).toEqual({ rows: [[adminId, [4, 50, 3.5, 0, 1, 1, 1, 1]]], total: [4, 50, 3.5, 0, 1, 1, 1, 1] });
-    for (const [i, id] of (['satisfactionByService', 'satisfactionByStaff'] as const).entries()) expect(shape(run.tables[i]!)).toEqual(await definition(core.db, id, range));
+    for (const [i, id] of (['satisfactionByService', 'satisfactionByStaff'] as const).entries()) expect(shape(run.tables[i]!)).toEqual(await satisfactionByJoins(core.db, id, range));
   });
 });
 
@@ -176,7 +154,7 @@ describe('satisfaction reports = the pre-0015 joins', () => {
         const range = { ...r, counterId };
         for (const id of ['satisfactionByService', 'satisfactionByStaff'] as const) {
           const mine = shape((await service.run(range, [id])).tables[0]!);
-          expect(mine, `${id} ${JSON.stringify(range)}`).toEqual(await definition(db, id, range));
+          expect(mine, `${id} ${JSON.stringify(range)}`).toEqual(await satisfactionByJoins(db, id, range));
           compared += mine.rows.length;
         }
       }
