@@ -8,12 +8,11 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { type TestCentral } from '../support/sync-postgres';
-import { centralSnapshot, createTestCounter, sharedTables, snapshot, type TestCounter, okOn as ok, useSyncFleet } from '../support/sync-counters';
+import { centralSnapshot, createTestCounter, sharedTables, snapshot, type TestCounter, okOn as ok, useSyncFleet, submitRentRequest } from '../support/sync-counters';
 
 import { beneficiaryFixture } from '../support/fixtures';
 import { recordConsent } from '../support/consent';
 import { beneficiaryInput } from '../../shared/beneficiaries/schemas';
-import type { RequestView } from '../../shared/requests/schemas';
 
 let central: TestCentral;
 const counters = useSyncFleet(54335, (c) => (central = c));
@@ -36,12 +35,7 @@ describe('stored decision time and sync', () => {
     const s = a.core.sessions.current()!;
     const beneficiaryId = (await a.core.beneficiaries.create({ userId: s.user.id, counterId: s.counter.id, counterCode: 'K01' }, beneficiaryInput.parse(beneficiaryFixture()), [])).id;
     await recordConsent(a.core as never, beneficiaryId);
-    let r = await ok<RequestView>(a, 'requests:createDraft', { beneficiaryId, data: { supportType: 'rent', amount: 1500, justification: 'الأسرة بلا دخل ثابت' } });
-    for (const item of r.checklist) {
-      r = await ok<RequestView>(a, 'requests:verifyItem', { requestId: r.id, itemId: item.id, verified: true, documentNumber: item.needsNumber ? '1000000008' : undefined, expiryDate: item.needsExpiry ? '2030-01-01' : undefined });
-    }
-    r = await ok<RequestView>(a, 'requests:sign', { id: r.id, version: r.version, method: 'paper' });
-    await ok(a, 'requests:submit', { id: r.id, version: r.version });
+    const r = await submitRentRequest(a, beneficiaryId);
     expect((await a.sync()).status).toBe('ok');
     expect((await b.sync()).status).toBe('ok');
     expect(await stored(b, r.id)).toEqual({ ms: null, fromTimestamps: null });

@@ -11,7 +11,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { startTestCentral, type TestCentral } from '../support/sync-postgres';
-import { centralSnapshot, createTestCounter, sharedTables, snapshot, type TestCounter, okOn as ok } from '../support/sync-counters';
+import { centralSnapshot, createTestCounter, sharedTables, snapshot, type TestCounter, okOn as ok, submitRentRequest } from '../support/sync-counters';
 
 import { recordConsent } from '../support/consent';
 import { actorOf, adminId, createBeneficiary } from '../support/sync-ops';
@@ -43,12 +43,7 @@ async function syncAll(order: TestCounter[], rounds = 2) {
 async function submittedRequest(n: number): Promise<string> {
   const beneficiaryId = (await createBeneficiary(a, n)).id;
   await recordConsent(a.core as never, beneficiaryId);
-  let r = await ok<RequestView>(a, 'requests:createDraft', { beneficiaryId, data: { supportType: 'rent', amount: 1500, justification: 'الأسرة بلا دخل ثابت' } });
-  for (const item of r.checklist) {
-    r = await ok<RequestView>(a, 'requests:verifyItem', { requestId: r.id, itemId: item.id, verified: true, documentNumber: item.needsNumber ? '1000000008' : undefined, expiryDate: item.needsExpiry ? '2030-01-01' : undefined });
-  }
-  r = await ok<RequestView>(a, 'requests:sign', { id: r.id, version: r.version, method: 'paper' });
-  await ok(a, 'requests:submit', { id: r.id, version: r.version });
+  const r = await submitRentRequest(a, beneficiaryId);
   await syncAll([a, b], 1);
   return r.id;
 }

@@ -15,6 +15,7 @@ import { SYNCED_TABLES } from '../../main/sync/synced-tables';
 import { stripLocal } from '../../main/sync/local-rows';
 import { canonicalRow } from '../../shared/sync/canonical';
 import type { Clock } from '../../main/core/clock';
+import type { RequestView } from '../../shared/requests/schemas';
 import { startTestCentral, type TestCentral } from './sync-postgres';
 
 export type TestCounter = Awaited<ReturnType<typeof createTestCounter>>;
@@ -24,6 +25,19 @@ export async function okOn<T>(c: TestCounter, channel: string, payload: unknown)
   const r = await call(c.core as never, channel, payload);
   if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
   return r.value as T;
+}
+
+/**
+ * What the counter officer does before the committee, through a counter's router: a rent request
+ * drafted, every checklist item verified, signed on paper and submitted.
+ */
+export async function submitRentRequest(c: TestCounter, beneficiaryId: string): Promise<RequestView> {
+  let r = await okOn<RequestView>(c, 'requests:createDraft', { beneficiaryId, data: { supportType: 'rent', amount: 1500, justification: 'الأسرة بلا دخل ثابت' } });
+  for (const item of r.checklist) {
+    r = await okOn<RequestView>(c, 'requests:verifyItem', { requestId: r.id, itemId: item.id, verified: true, documentNumber: item.needsNumber ? '1000000008' : undefined, expiryDate: item.needsExpiry ? '2030-01-01' : undefined });
+  }
+  r = await okOn<RequestView>(c, 'requests:sign', { id: r.id, version: r.version, method: 'paper' });
+  return okOn<RequestView>(c, 'requests:submit', { id: r.id, version: r.version });
 }
 
 /**
