@@ -4,7 +4,7 @@
  * whole page or none of it, and the next run continues from the right place.
  */
 import { pullPage, type CentralDb } from '../central/central-store';
-import { applyChanges, withApplying } from './apply-remote';
+import { applyChanges, retryHeld, withApplying } from './apply-remote';
 import type { Clock } from '../core/clock';
 import type { SDb } from './sync-db';
 import { getCursor, setState } from './sync-state';
@@ -36,6 +36,12 @@ export async function pullAll(db: SDb, central: CentralDb, ctx: PullContext): Pr
     ctx.onProgress?.(pulled);
     await ctx.hooks?.afterPage?.(page);
     if (changes.length < ctx.pageSize) break;
+  }
+  // Applying a page retries held rows; with nothing new to pull they are retried here, so a row
+  // that fits now (after an upgrade, or a person's settlement elsewhere) does not wait for news.
+  if (pulled === 0 && (await db.selectFrom('sync_held').select('row_key').limit(1).executeTakeFirst())) {
+    const at = ctx.clock.now().toISOString();
+    await db.transaction().execute((trx) => withApplying(trx, () => retryHeld(trx, at)));
   }
   return { pulled, conflicts };
 }
