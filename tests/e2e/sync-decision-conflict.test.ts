@@ -79,7 +79,7 @@ describe('sync queue: a committee outcome decided differently on two counters', 
   it('"use this counter\'s decision" makes it the status here and, after a sync, at the other counter', async () => {
     const p = h.page;
     await p.getByTestId('conflict-keep-local').click();
-    await p.getByText('حُفظ القرار', { exact: false }).waitFor();
+    await p.getByText('حُفظ القرار، وسيُرسل في المزامنة القادمة.', { exact: true }).waitFor(); // the notice, not the conflict's own text (وحُفظ القراران)
     await p.getByText('لا توجد تعارضات. كل السجلات متطابقة.').waitFor();
     const here = await invoke<RequestView>('requests:get', { id: requestId });
     expect(here.status).toBe('rejected');

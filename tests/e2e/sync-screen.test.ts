@@ -78,7 +78,7 @@ describe('sync screen', () => {
   it('a decision clears the queue, and the next sync sends it', async () => {
     const p = h.page;
     await p.getByTestId('conflict-keep-local').click();
-    await p.getByText('حُفظ القرار', { exact: false }).waitFor();
+    await p.getByText('حُفظ القرار، وسيُرسل في المزامنة القادمة.', { exact: true }).waitFor(); // the notice, not the conflict's own text (وحُفظ القراران)
     await p.getByText('لا توجد تعارضات. كل السجلات متطابقة.').waitFor();
     await p.getByTestId('sync-now').click();
     // The previous run's result is still on screen: wait until this run has finished, then for
