@@ -6,7 +6,7 @@ import { sql, type Kysely } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import type { CentralDatabase } from './central-schema';
 import { centralMigrationProvider } from './migrations/index';
-import { type PulledChange, type PushBatch, type PushChange, type PushOutcome } from '../../shared/sync/batch';
+import { rowJson, type PulledChange, type PushBatch, type PushChange, type PushOutcome } from '../../shared/sync/batch';
 import type { RangeDigest } from '../../shared/sync/digest';
 import type { Row } from '../../shared/sync/canonical';
 import { SYNCED_TABLES } from '../sync/synced-tables';
@@ -61,10 +61,9 @@ export function encodeChanges(changes: readonly PushChange[]): string {
   const parts: string[] = new Array(changes.length);
   for (let i = 0; i < changes.length; i++) {
     const c = changes[i]!;
-    const row = c.rowText !== undefined ? (c.rowText ?? 'null') : JSON.stringify(c.row);
     parts[i] =
       `{"i":${i},"seq":${JSON.stringify(c.seq)},"t":${JSON.stringify(c.table)},"k":${JSON.stringify(c.key)},"op":${JSON.stringify(c.op)},` +
-      `"row":${row},"h":${JSON.stringify(c.rowHash)},"hlc":${JSON.stringify(c.hlc)},"base":${JSON.stringify(c.baseSeq)}}`;
+      `"row":${rowJson(c)},"h":${JSON.stringify(c.rowHash)},"hlc":${JSON.stringify(c.hlc)},"base":${JSON.stringify(c.baseSeq)}}`;
   }
   return `[${parts.join(',')}]`;
 }

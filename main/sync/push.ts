@@ -5,7 +5,7 @@
  * central versions as merge bases and re-queue changes the central side found stale (another
  * counter changed the row first; the next pull merges them, the next push sends the result).
  */
-import type { PushBatch, PushChange, PushOutcome } from '../../shared/sync/batch';
+import { rowJson, type PushBatch, type PushChange, type PushOutcome } from '../../shared/sync/batch';
 import type { CentralDb, PushHooks } from '../central/central-store';
 import { pushBatch } from '../central/central-store';
 import { sql } from 'kysely';
@@ -84,7 +84,7 @@ export async function acknowledge(db: SDb, batch: PushBatch, outcomes: PushOutco
   for (const c of batch.changes) {
     const o = bySeq.get(c.seq);
     if (o?.status === 'accepted') {
-      const row = TABLES.get(c.table)!.mergeClass === 'fields' ? (c.rowText !== undefined ? (c.rowText ?? 'null') : JSON.stringify(c.row)) : 'null';
+      const row = TABLES.get(c.table)!.mergeClass === 'fields' ? rowJson(c) : 'null';
       base.push(`[${JSON.stringify(c.table)},${JSON.stringify(c.key)},${JSON.stringify(o.changeSeq)},${row}]`);
     } else stale.push([c.table, c.key, c.hlc]);
   }

@@ -16,6 +16,11 @@ export interface PushChange {
   baseSeq: number;
 }
 
+/** A change's row as JSON text: its canonical text when it carries one (never re-encoded), else encoded. */
+export function rowJson(c: PushChange): string {
+  return c.rowText !== undefined ? (c.rowText ?? 'null') : JSON.stringify(c.row);
+}
+
 export interface PushBatch {
   deviceId: string;
   counterId: string;
