@@ -9,9 +9,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync, utimesSync } from 'node:fs';
 import pg from 'pg';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestCentral, type TestCentral } from '../support/sync-postgres';
-import { createTestCounter, type TestCounter, okOn as ok } from '../support/sync-counters';
+import { describe, expect, it } from 'vitest';
+import type { TestCentral } from '../support/sync-postgres';
+import { createTestCounter, type TestCounter, okOn as ok, useSyncFleet } from '../support/sync-counters';
 import { makePdf } from '../support/channel-fixtures';
 
 import { createPersonEverywhere } from '../support/person-everywhere';
@@ -23,20 +23,7 @@ import { syncDb } from '../../main/sync/sync-db';
 import type { AttachmentPreview, AttachmentView, LetterView } from '../../shared/letters/schemas';
 
 let central: TestCentral;
-let counters: TestCounter[] = [];
-
-beforeAll(async () => {
-  central = await startTestCentral(54346);
-});
-afterAll(async () => {
-  for (const c of counters) await c.dispose().catch(() => undefined);
-  await central?.stop();
-});
-beforeEach(async () => {
-  for (const c of counters) await c.dispose().catch(() => undefined);
-  counters = [];
-  await central.truncate();
-});
+const counters = useSyncFleet(54346, (c) => (central = c), { freshEachTest: true });
 
 /** A counter login URL, as a real counter connects (not the superuser). */
 async function loginUrl(code: string): Promise<{ url: string; role: string }> {
@@ -52,7 +39,7 @@ async function loginUrl(code: string): Promise<{ url: string; role: string }> {
 
 async function two(codes: [string, string]): Promise<[TestCounter, TestCounter]> {
   const [la, lb] = [await loginUrl(codes[0]), await loginUrl(codes[1])];
-  counters = [await createTestCounter(central, codes[0], { url: la.url }), await createTestCounter(central, codes[1], { url: lb.url })];
+  counters.push(await createTestCounter(central, codes[0], { url: la.url }), await createTestCounter(central, codes[1], { url: lb.url }));
   return counters as [TestCounter, TestCounter];
 }
 
@@ -221,7 +208,7 @@ describe('a file pruned just before its row commits', () => {
       },
     });
     const b = await createTestCounter(central, 'E10', { url: lb.url });
-    counters = [a, b];
+    counters.push(a, b);
     expect((await sync(a)).status).toBe('ok');
     // The same bytes already central, from an earlier row erased since.
     const mine = (await central.query<{ device_id: string; counter_id: string }>('SELECT device_id, counter_id FROM sync_devices WHERE login_role = $1', [la.role]))[0]!;

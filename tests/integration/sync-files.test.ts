@@ -9,9 +9,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestCentral, type TestCentral } from '../support/sync-postgres';
-import { createTestCounter, type TestCounter, okOn as ok } from '../support/sync-counters';
+import { describe, expect, it } from 'vitest';
+import type { TestCentral } from '../support/sync-postgres';
+import { createTestCounter, type TestCounter, okOn as ok, useSyncFleet } from '../support/sync-counters';
 import { makePdf } from '../support/channel-fixtures';
 import { call } from '../support/test-core';
 import { policyPdf } from '../../main/library/policy-pdf';
@@ -21,23 +21,10 @@ import type { AttachmentPreview, AttachmentView, LetterDetail, LetterView } from
 import type { LibraryDocumentDetail, LibraryDocumentView, LibraryOpened } from '../../shared/library/schemas';
 
 let central: TestCentral;
-let counters: TestCounter[] = [];
-
-beforeAll(async () => {
-  central = await startTestCentral(54337);
-});
-afterAll(async () => {
-  for (const c of counters) await c.dispose().catch(() => undefined);
-  await central?.stop();
-});
-beforeEach(async () => {
-  for (const c of counters) await c.dispose().catch(() => undefined);
-  counters = [];
-  await central.truncate();
-});
+const counters = useSyncFleet(54337, (c) => (central = c), { freshEachTest: true });
 
 async function two(urlA?: string): Promise<[TestCounter, TestCounter]> {
-  counters = [await createTestCounter(central, 'K01', urlA ? { url: urlA } : {}), await createTestCounter(central, 'K02')];
+  counters.push(await createTestCounter(central, 'K01', urlA ? { url: urlA } : {}), await createTestCounter(central, 'K02'));
   return counters as [TestCounter, TestCounter];
 }
 

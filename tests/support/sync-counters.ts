@@ -2,7 +2,7 @@
  * Counters for sync tests: real cores over real SQLite files, each with its own code and device,
  * a sync engine pointed at the test PostgreSQL, and helpers to write, read and compare data.
  */
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { sql } from 'kysely';
 import { call, createTestCore } from './test-core';
 import { createCore, type Core } from '../../main/core/create-core';
@@ -43,16 +43,26 @@ export async function submitRentRequest(c: TestCounter, beneficiaryId: string): 
 /**
  * The life of a sync test file: a central PostgreSQL started before its tests (handed to
  * `started`) and stopped after them, with every counter put in the returned list disposed first.
+ * `freshEachTest`: before each test those counters are disposed and the central store emptied.
  */
-export function useSyncFleet(port: number, started: (central: TestCentral) => void): TestCounter[] {
+export function useSyncFleet(port: number, started: (central: TestCentral) => void, options: { freshEachTest?: boolean } = {}): TestCounter[] {
   const counters: TestCounter[] = [];
   let central: TestCentral | undefined;
+  const disposeAll = async () => {
+    for (const c of counters.splice(0)) await c.dispose().catch(() => undefined);
+  };
   beforeAll(async () => {
     central = await startTestCentral(port);
     started(central);
   });
+  if (options.freshEachTest) {
+    beforeEach(async () => {
+      await disposeAll();
+      await central!.truncate();
+    });
+  }
   afterAll(async () => {
-    for (const c of counters) await c.dispose();
+    await disposeAll();
     await central?.stop();
   });
   return counters;
