@@ -16,6 +16,7 @@ import { upsertRows } from './local-rows';
 import { writeBase } from './base-rows';
 import type { SDb, STrx } from './sync-db';
 import { syncedTable } from './synced-tables';
+import { DECISION_FOR_OUTCOME, type RequestStatus } from '../../shared/requests/status';
 
 const NAME_PARTS = ['first_name', 'father_name', 'grandfather_name', 'family_name'];
 
@@ -92,9 +93,6 @@ async function settleUsername(trx: STrx, held: { row_key: string; central_seq: n
   await trx.deleteFrom('sync_held').where('table_name', '=', 'users').where('row_key', '=', held.row_key).execute();
 }
 
-/** A request status that is a committee outcome, and the decision that leads to it. */
-const OUTCOME_DECISION: Readonly<Record<string, 'accept' | 'reject' | 'request_info'>> = { accepted: 'accept', rejected: 'reject', more_info_needed: 'request_info' };
-
 /**
  * Two counters decided one request differently before a sync (synced-tables.ts): both decision
  * rows are kept (append-only), and the outcome a person chooses here is recorded as one more
@@ -104,7 +102,7 @@ const OUTCOME_DECISION: Readonly<Record<string, 'accept' | 'reject' | 'request_i
  */
 async function recordChosenOutcome(trx: STrx, requestId: string, actor: Actor, at: string, newId: IdGenerator): Promise<void> {
   const request = await trx.selectFrom('support_requests').select(['status', 'submitted_at']).where('id', '=', requestId).executeTakeFirst();
-  const decision = request ? OUTCOME_DECISION[request.status] : undefined;
+  const decision = request ? DECISION_FOR_OUTCOME[request.status as RequestStatus] : undefined;
   if (!request || !decision) return;
   const chosen = await trx
     .selectFrom('request_decisions')

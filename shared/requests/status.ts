@@ -23,6 +23,11 @@ const MOVES: Record<RequestStatus, Partial<Record<RequestAction, RequestStatus>>
   closed: {},
 };
 
+/** The committee decision that leads from `submitted` to each outcome (accepted ← accept …), read off the moves. */
+export const DECISION_FOR_OUTCOME: Readonly<Partial<Record<RequestStatus, RequestAction>>> = Object.fromEntries(
+  Object.entries(MOVES.submitted).map(([action, outcome]) => [outcome, action]),
+);
+
 export const STATUS_NAMES: Record<RequestStatus, Bilingual> = {
   draft: { ar: 'مسودة', en: 'Draft' },
   submitted: { ar: 'مرفوع للجنة البحث', en: 'Submitted to the research committee' },
