@@ -80,17 +80,6 @@ export function createLibraryService({ db, clock, newId, files }: LibraryService
       }));
   }
 
-  /** The displayed number of one version (see versions()). */
-  async function numberOf(documentId: string, createdAt: string, id: string): Promise<number> {
-    const r = await db
-      .selectFrom('library_versions')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('document_id', '=', documentId)
-      .where((eb) => eb.or([eb('created_at', '<', createdAt), eb.and([eb('created_at', '=', createdAt), eb('id', '<=', id)])]))
-      .executeTakeFirstOrThrow();
-    return Number(r.n);
-  }
-
   async function detail(id: string): Promise<LibraryDocumentDetail> {
     const doc = await db.selectFrom('library_documents').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
     if (!doc) throw new AppError('NOT_FOUND', GENERIC_MESSAGES.NOT_FOUND);
@@ -128,7 +117,7 @@ export function createLibraryService({ db, clock, newId, files }: LibraryService
       const row = await db
         .selectFrom('library_versions as v')
         .innerJoin('library_documents as d', 'd.id', 'v.document_id')
-        .select(['v.id', 'v.document_id', 'v.created_at', 'v.file_name', 'v.page_count', 'v.sha256', 'd.title'])
+        .select(['v.id', 'v.document_id', 'v.file_name', 'v.page_count', 'v.sha256', 'd.title'])
         .where('v.id', '=', versionId)
         .where('v.deleted_at', 'is', null)
         .where('d.deleted_at', 'is', null)
@@ -138,7 +127,7 @@ export function createLibraryService({ db, clock, newId, files }: LibraryService
         versionId: row.id,
         documentId: row.document_id,
         title: row.title,
-        versionNo: await numberOf(row.document_id, row.created_at, row.id),
+        versionNo: (await versions(row.document_id, '')).find((v) => v.id === row.id)!.versionNo, // one numbering rule
         fileName: row.file_name,
         pageCount: row.page_count,
         dataBase64: files.get(row.sha256).toString('base64'),
