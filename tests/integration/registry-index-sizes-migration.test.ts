@@ -1,0 +1,68 @@
+/**
+ * Migration 0017 on a file from before it: the other-mobile index becomes partial (only people
+ * who gave a second mobile are in it) and is still the one a phone search uses; the trigram name
+ * index takes 4,050-byte leaves; rows, search results and the name index's integrity are as before.
+ */
+import { join } from 'node:path';
+import { CompiledQuery, sql } from 'kysely';
+import { Migrator } from 'kysely/migration';
+import { afterAll, describe, expect, it } from 'vitest';
+import { MIGRATIONS, staticMigrationProvider } from '../../main/db/migrations';
+import { openDatabase } from '../../main/db/open-database';
+import { bulkInsertJson } from '../../main/db/bulk-insert';
+import { searchBeneficiaries } from '../../main/beneficiaries/beneficiary-search';
+import { phoneMatches } from '../../main/beneficiaries/phone-match';
+import { prng, SYNTHETIC_ROW_COLUMNS, syntheticBeneficiaryRow } from '../../main/demo/synthetic-people';
+import { makeTempDir } from '../support/temp-dir';
+
+const tmp = makeTempDir();
+afterAll(() => tmp.cleanup());
+
+const random = prng(17);
+const rows = Array.from({ length: 400 }, (_, i) => ({
+  ...syntheticBeneficiaryRow(i + 1, random, { id: `b-${i}`, reference: `B-1448-K01-${String(i + 1).padStart(6, '0')}`, at: '2026-01-01T00:00:00.000Z', counterId: 'c' }),
+  // One person in ten gives a second mobile.
+  alt_mobile: i % 10 === 0 ? `+96658${String(i).padStart(7, '0')}` : null,
+}));
+
+describe('migration 0017', () => {
+  it('makes the other-mobile index partial and the name index leaves 4,050 bytes, keeping rows and search', async () => {
+    const file = join(tmp.dir, 'before-0017.sqlite');
+    const names = Object.keys(MIGRATIONS);
+    const db = openDatabase(file);
+    await new Migrator({ db, provider: staticMigrationProvider }).migrateTo(names[names.indexOf('0017-registry-index-sizes') - 1]!);
+    await bulkInsertJson(db, 'beneficiaries', [...SYNTHETIC_ROW_COLUMNS, 'alt_mobile'], rows);
+    const altIndexEntries = () => sql<{ n: number }>`SELECT count(*) AS n FROM beneficiaries INDEXED BY beneficiaries_alt_mobile WHERE alt_mobile > ''`.execute(db);
+    const searches = async () => {
+      const out: string[][] = [];
+      for (const r of rows.filter((_, i) => i % 25 === 0)) {
+        for (const q of [String(r.mobile).replace('+966', '0'), r.alt_mobile ? r.alt_mobile.replace('+966', '0') : String(r.id_number), String(r.family_name)]) out.push((await searchBeneficiaries(db, q, 50)).map((b) => b.id).sort());
+      }
+      return out;
+    };
+    const before = await searches();
+    expect(before.filter((r) => r.length > 0).length).toBe(before.length);
+
+    const result = await new Migrator({ db, provider: staticMigrationProvider }).migrateToLatest();
+    expect(result.error).toBeUndefined();
+    expect(result.results?.map((r) => r.migrationName)).toContain('0017-registry-index-sizes');
+
+    const index = (await sql<{ sql: string }>`SELECT sql FROM sqlite_master WHERE name = 'beneficiaries_alt_mobile'`.execute(db)).rows[0]!;
+    expect(index.sql).toMatch(/ON beneficiaries\(alt_mobile\) WHERE alt_mobile IS NOT NULL/);
+    // Only the 40 people with a second mobile are in it (the whole index, read through itself).
+    const dbstat = await sql<{ n: number }>`SELECT sum(ncell) AS n FROM dbstat WHERE name = 'beneficiaries_alt_mobile' AND pagetype = 'leaf'`.execute(db);
+    expect(Number(dbstat.rows[0]!.n)).toBe(40);
+    expect(Number((await altIndexEntries()).rows[0]!.n)).toBe(40);
+    // The phone search's lookup still goes through it.
+    const query = db.selectFrom('beneficiaries').select('id').where(phoneMatches('+966580000010')).compile();
+    const plan = await db.executeQuery(CompiledQuery.raw(`EXPLAIN QUERY PLAN ${query.sql}`, [...query.parameters]));
+    expect(JSON.stringify(plan.rows)).toContain('USING COVERING INDEX beneficiaries_alt_mobile (alt_mobile=?)');
+
+    const config = await sql<{ k: string; v: number }>`SELECT k, v FROM beneficiaries_fts_config WHERE k = 'pgsz'`.execute(db);
+    expect(config.rows).toEqual([{ k: 'pgsz', v: 4050 }]);
+    await sql`INSERT INTO beneficiaries_fts(beneficiaries_fts, rank) VALUES ('integrity-check', 1)`.execute(db);
+    expect(Number((await sql<{ n: number }>`SELECT count(*) AS n FROM beneficiaries`.execute(db)).rows[0]!.n)).toBe(rows.length);
+    expect(await searches()).toEqual(before);
+    await db.destroy();
+  });
+});
