@@ -12,30 +12,50 @@
  *
  * Into an empty table the trigram name index is built the same way: its insert trigger is dropped
  * for the load and FTS5's 'rebuild' reads the names once after the rows, then the trigger is
- * recreated from its stored SQL. With rows travelling as positional arrays (db/bulk-insert.ts),
- * the rebuild costs about half of feeding the index row by row through the trigger (≈ 1.0 s
- * against ≈ 2.0 s per 200,000 rows here; tests/bench/registry.ts). Into a table that has rows,
+ * recreated from its stored SQL. The rebuild gathers the index in a 64 MiB hash instead of FTS5's
+ * 1 MiB, so it writes a few large segments instead of merging hundreds of small ones (≈ 3 s
+ * instead of ≈ 6 s at a million names here; tests/bench/registry.ts). Into a table that has rows,
  * the trigger stays: a rebuild would re-read every existing name.
+ *
+ * secure_delete (open-database.ts) zeroes what a delete frees, so an erased person cannot be read
+ * back from free pages. Into an empty table it is switched off while the rows and the name index
+ * are written: everything those steps free (cells moved when a page splits, the name index's own
+ * segments merged) is this load's new data. What the file held before is freed first, with it
+ * on: the dropped indexes, and the name index's old segments ('delete-all'), which can still hold
+ * names of people erased since the last merge. It costs ≈ 15 % of a load (the same bench).
  */
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Db } from '../db/open-database';
+import type { Database } from '../db/schema';
 import { encodeRows, insertEncoded } from '../db/bulk-insert';
 
 /** This connection's page cache during a load (KiB): 256 MiB instead of SQLite's 2 MiB. */
 const LOAD_CACHE_KIB = 262_144;
+
+/** FTS5's in-memory hash while the name index is rebuilt (bytes), and its default after. */
+const REBUILD_HASH_BYTES = 64 * 1024 * 1024;
+const DEFAULT_HASH_BYTES = 1024 * 1024;
 
 /** Migration 0002's trigger that adds each new row's name to the trigram index. */
 const FTS_INSERT_TRIGGER = 'beneficiaries_fts_insert';
 
 type Rows = readonly Record<string, unknown>[];
 
+/** Writes the rows of a load inside its transaction; returns how many it wrote. */
+export type FillRows = (trx: Transaction<Database>) => Promise<number>;
+
 /**
  * Inserts every batch `batches` yields (rows with `columns`), one statement per batch; returns
  * the number of rows.
  */
-export async function bulkLoadBeneficiaries(db: Db, columns: readonly string[], batches: Iterable<Rows> | AsyncIterable<Rows>): Promise<number> {
-  const cache = await sql<{ cache_size: number }>`PRAGMA cache_size`.execute(db);
-  const previousCache = Number(cache.rows[0]?.cache_size ?? -2000);
+export function bulkLoadBeneficiaries(db: Db, columns: readonly string[], batches: Iterable<Rows> | AsyncIterable<Rows>): Promise<number> {
+  return loadBeneficiariesInBulk(db, (trx) => insertBatches(trx, columns, batches));
+}
+
+/** A load whose rows `fill` writes (main/demo/synthetic-seed.ts makes them in SQL). */
+export async function loadBeneficiariesInBulk(db: Db, fill: FillRows): Promise<number> {
+  const previousCache = await pragmaValue(db, 'cache_size');
+  const previousSecureDelete = await pragmaValue(db, 'secure_delete');
   await sql.raw(`PRAGMA cache_size = -${LOAD_CACHE_KIB}`).execute(db);
   try {
     return await db.transaction().execute(async (trx) => {
@@ -49,29 +69,51 @@ export async function bulkLoadBeneficiaries(db: Db, columns: readonly string[], 
           ).rows
         : [];
       for (const item of deferred) await sql`DROP ${sql.raw(item.type === 'index' ? 'INDEX' : 'TRIGGER')} ${sql.ref(item.name)}`.execute(trx);
-      let count = 0;
-      // A pipeline: while SQLite inserts one batch (on libuv's thread pool), JavaScript makes and
-      // encodes the next. One statement is in flight at a time, and it is always awaited before
-      // the transaction ends, so a failure can never leave a statement running after the rollback.
-      let inFlight: Promise<void> = Promise.resolve();
-      try {
-        for await (const rows of batches) {
-          if (rows.length === 0) continue;
-          const encoded = encodeRows(columns, rows);
-          await inFlight;
-          inFlight = insertEncoded(trx, 'beneficiaries', columns, encoded);
-          inFlight.catch(() => undefined); // awaited on the next batch or below
-          count += rows.length;
-        }
-      } finally {
-        await inFlight.catch(() => undefined);
+      const rebuildNames = deferred.some((item) => item.name === FTS_INSERT_TRIGGER);
+      if (rebuildNames) await sql`INSERT INTO beneficiaries_fts(beneficiaries_fts) VALUES ('delete-all')`.execute(trx);
+      if (empty) await sql.raw('PRAGMA secure_delete = OFF').execute(trx);
+
+      const count = await fill(trx);
+
+      if (rebuildNames) {
+        await sql`INSERT INTO beneficiaries_fts(beneficiaries_fts, rank) VALUES ('hashsize', ${REBUILD_HASH_BYTES})`.execute(trx);
+        await sql`INSERT INTO beneficiaries_fts(beneficiaries_fts) VALUES ('rebuild')`.execute(trx);
+        await sql`INSERT INTO beneficiaries_fts(beneficiaries_fts, rank) VALUES ('hashsize', ${DEFAULT_HASH_BYTES})`.execute(trx);
       }
-      await inFlight;
-      if (deferred.some((item) => item.name === FTS_INSERT_TRIGGER)) await sql`INSERT INTO beneficiaries_fts(beneficiaries_fts) VALUES ('rebuild')`.execute(trx);
       for (const item of deferred) await sql.raw(item.sql).execute(trx);
       return count;
     });
   } finally {
+    await sql.raw(`PRAGMA secure_delete = ${previousSecureDelete}`).execute(db);
     await sql.raw(`PRAGMA cache_size = ${previousCache}`).execute(db);
   }
+}
+
+async function pragmaValue(db: Db, name: 'cache_size' | 'secure_delete'): Promise<number> {
+  const row = (await sql<Record<string, number>>`PRAGMA ${sql.raw(name)}`.execute(db)).rows[0];
+  return Number(Object.values(row ?? {})[0]);
+}
+
+/**
+ * A pipeline: while SQLite inserts one batch (on libuv's thread pool), JavaScript makes and
+ * encodes the next. One statement is in flight at a time, and it is always awaited before the
+ * transaction ends, so a failure can never leave a statement running after the rollback.
+ */
+async function insertBatches(trx: Transaction<Database>, columns: readonly string[], batches: Iterable<Rows> | AsyncIterable<Rows>): Promise<number> {
+  let count = 0;
+  let inFlight: Promise<void> = Promise.resolve();
+  try {
+    for await (const rows of batches) {
+      if (rows.length === 0) continue;
+      const encoded = encodeRows(columns, rows);
+      await inFlight;
+      inFlight = insertEncoded(trx, 'beneficiaries', columns, encoded);
+      inFlight.catch(() => undefined); // awaited on the next batch or below
+      count += rows.length;
+    }
+  } finally {
+    await inFlight.catch(() => undefined);
+  }
+  await inFlight;
+  return count;
 }
