@@ -17,6 +17,11 @@ const PRAGMAS = [
   'PRAGMA foreign_keys = ON',
   'PRAGMA busy_timeout = 5000',
   'PRAGMA temp_store = MEMORY',
+  // A 64 MiB page cache (SQLite's default is 2 MiB): the registry's index pages stay in memory
+  // between searches instead of being read again from the OS for every lookup (the duplicate
+  // check's median ≈ 0.8 → 0.6 ms at a million people, tests/bench/registry.ts). Pages are
+  // allocated as they are read, so a small registry costs only what it holds.
+  'PRAGMA cache_size = -65536',
   // Deleted and overwritten content is zeroed on disk, not left in free space: an erased person
   // (PDPL) must not be recoverable from the file. Costs a little I/O on deletes; the counter writes little.
   'PRAGMA secure_delete = ON',

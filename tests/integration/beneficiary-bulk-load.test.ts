@@ -80,8 +80,8 @@ const loadSettings = async (db: Db) => ({
   secureDelete: (await sql<{ secure_delete: number }>`PRAGMA secure_delete`.execute(db)).rows[0]!.secure_delete,
   nameIndex: Object.fromEntries((await sql<{ k: string; v: number }>`SELECT k, v FROM beneficiaries_fts_config WHERE k IN ('hashsize', 'pgsz')`.execute(db)).rows.map((r) => [r.k, r.v])),
 });
-const SETTINGS_AFTER_MIGRATION = { cacheSize: -2000, secureDelete: 1, nameIndex: { pgsz: 4050 } };
-const SETTINGS_AFTER_LOAD = { cacheSize: -2000, secureDelete: 1, nameIndex: { pgsz: 4050, hashsize: 1048576 } };
+const SETTINGS_AFTER_MIGRATION = { cacheSize: -65536, secureDelete: 1, nameIndex: { pgsz: 4050 } };
+const SETTINGS_AFTER_LOAD = { cacheSize: -65536, secureDelete: 1, nameIndex: { pgsz: 4050, hashsize: 1048576 } };
 const count = async (db: Db) => Number((await sql<{ n: number }>`SELECT COUNT(*) AS n FROM beneficiaries`.execute(db)).rows[0]!.n);
 
 describe('bulk load of beneficiaries', () => {
