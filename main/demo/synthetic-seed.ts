@@ -9,7 +9,7 @@
  * one INSERT … SELECT composes each person from them inside SQLite:
  *   - first name + father's name (with the gender that goes with the first name), 8,192 pairs;
  *   - grandfather's name + family name, 4,096 pairs: together about 400,000 different names;
- *   - the rest (citizen or resident, birth date, city, category), 65,536 combinations;
+ *   - the rest (citizen or resident, birth date, city, category), 16,384 combinations;
  * each person's pool rows chosen by multiplicative hashes of their number (Knuth's constants), so
  * a seed always makes the same people. What must be unique is derived from the number, exactly
  * as the JavaScript generator derives it: the ID (nthSaudiId, its Luhn check digit computed in
@@ -28,7 +28,13 @@ import { normalisedNameOf, prng, syntheticBeneficiary } from './synthetic-people
 
 const FIRST_PAIRS = 8192;
 const FAMILY_PAIRS = 4096;
-const DETAILS = 65536;
+const DETAILS = 16384;
+
+/** What the seed writes; every other column keeps its default (NULL). */
+const SEEDED_COLUMNS = [
+  'id', 'reference', 'id_type', 'id_number', 'first_name', 'father_name', 'grandfather_name', 'family_name', 'name_normalised',
+  'gender', 'birth_date', 'nationality', 'mobile', 'city', 'category', 'version', 'created_at', 'updated_at', 'created_by', 'updated_by', 'counter_id',
+] as const;
 
 export interface SyntheticSeed {
   /** How many people. */
@@ -50,7 +56,7 @@ export const syntheticReference = (n: number) => `B-1448-K01-${String(n + 1).pad
 
 /** Seeds `count` synthetic people in one bulk load; returns how many went in. */
 export function seedSyntheticBeneficiaries(db: Db, options: SyntheticSeed): Promise<number> {
-  return loadBeneficiariesInBulk(db, async (trx) => {
+  return loadBeneficiariesInBulk(db, SEEDED_COLUMNS, async (trx) => {
     await createPools(trx, options.seed ?? 1448);
     try {
       await insertPeople(trx, options);
@@ -63,7 +69,7 @@ export function seedSyntheticBeneficiaries(db: Db, options: SyntheticSeed): Prom
 
 async function createPools(trx: Transaction<Database>, seed: number) {
   const random = prng(seed);
-  const people = Array.from({ length: DETAILS }, (_, i) => syntheticBeneficiary(i + 1, random));
+  const people = Array.from({ length: Math.max(DETAILS, FIRST_PAIRS + FAMILY_PAIRS) }, (_, i) => syntheticBeneficiary(i + 1, random));
   const firstPairs = people.slice(0, FIRST_PAIRS).map((p) => [p.firstName, p.fatherName, normalisedNameOf([p.firstName, p.fatherName]), p.gender]);
   const familyPairs = people.slice(FIRST_PAIRS, FIRST_PAIRS + FAMILY_PAIRS).map((p) => [p.grandfatherName, p.familyName, normalisedNameOf([p.grandfatherName, p.familyName])]);
   const details = people.map((p) => [p.idType === 'iqama' ? 1 : 0, p.birthDate?.value ?? null, p.nationality ?? 'SA', p.city ?? null, p.category ?? null]);
@@ -98,8 +104,7 @@ async function insertPeople(trx: Transaction<Database>, options: SyntheticSeed) 
       JOIN temp.seed_family_pairs g ON g.i = (n * 2246822519 % 4294967296) / 65536 % ${FAMILY_PAIRS}
       JOIN temp.seed_details d ON d.i = (n * 3266489917 % 4294967296) / 65536 % ${DETAILS}
     )
-    INSERT INTO beneficiaries (id, reference, id_type, id_number, first_name, father_name, grandfather_name, family_name, name_normalised,
-      gender, birth_date, nationality, mobile, city, category, version, created_at, updated_at, created_by, updated_by, counter_id)
+    INSERT INTO beneficiaries (${sql.join(SEEDED_COLUMNS.map((c) => sql.ref(c)))})
     SELECT printf('01900000-0000-7000-8000-%012x', n), printf('B-1448-K01-%07d', n + 1), CASE resident WHEN 1 THEN 'iqama' ELSE 'national_id' END,
       body || ((10 - (
         2 * (body / 100000000 % 10) - 9 * (body / 100000000 % 10 > 4) + body / 10000000 % 10 +
