@@ -16,7 +16,7 @@ import { migration0011 } from './0011-reference-library';
 import { migration0014 } from './0014-request-decision-time';
 import { migration0015 } from './0015-rating-service-staff';
 import { migration0016 } from './0016-library-version-order';
-import { migration0017 } from './0017-registry-index-sizes';
+import { migration0017 } from './0017-registry-indexes';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': migration0001,
@@ -32,7 +32,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0014-request-decision-time': migration0014,
   '0015-rating-service-staff': migration0015,
   '0016-library-version-order': migration0016,
-  '0017-registry-index-sizes': migration0017,
+  '0017-registry-indexes': migration0017,
 };
 
 export const staticMigrationProvider: MigrationProvider = {

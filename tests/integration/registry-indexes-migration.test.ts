@@ -1,7 +1,9 @@
 /**
  * Migration 0017 on a file from before it: the other-mobile index becomes partial (only people
  * who gave a second mobile are in it) and is still the one a phone search uses; the trigram name
- * index takes 4,050-byte leaves; rows, search results and the name index's integrity are as before.
+ * index takes 4,050-byte leaves and removes deleted names' entries (secure-delete), and what an
+ * earlier name change left in it is gone; rows, search results and the name index's integrity
+ * are as before.
  */
 import { join } from 'node:path';
 import { CompiledQuery, sql } from 'kysely';
@@ -30,7 +32,7 @@ describe('migration 0017', () => {
     const file = join(tmp.dir, 'before-0017.sqlite');
     const names = Object.keys(MIGRATIONS);
     const db = openDatabase(file);
-    await new Migrator({ db, provider: staticMigrationProvider }).migrateTo(names[names.indexOf('0017-registry-index-sizes') - 1]!);
+    await new Migrator({ db, provider: staticMigrationProvider }).migrateTo(names[names.indexOf('0017-registry-indexes') - 1]!);
     await bulkInsertJson(db, 'beneficiaries', [...SYNTHETIC_ROW_COLUMNS, 'alt_mobile'], rows);
     const altIndexEntries = () => sql<{ n: number }>`SELECT count(*) AS n FROM beneficiaries INDEXED BY beneficiaries_alt_mobile WHERE alt_mobile > ''`.execute(db);
     const searches = async () => {
@@ -42,10 +44,16 @@ describe('migration 0017', () => {
     };
     const before = await searches();
     expect(before.filter((r) => r.length > 0).length).toBe(before.length);
+    // A name corrected before 0017: its old trigram ('ژال', stored whole: no other name has ژ)
+    // stays in the index's blocks beside FTS5's delete marker.
+    await db.updateTable('beneficiaries').set({ first_name: 'ژاله', name_normalised: sql`'ژاله' || substr(name_normalised, instr(name_normalised, ' '))` }).where('id', '=', 'b-1').execute();
+    await db.updateTable('beneficiaries').set({ first_name: 'جاله', name_normalised: sql`'جاله' || substr(name_normalised, instr(name_normalised, ' '))` }).where('id', '=', 'b-1').execute();
+    const oldName = async () => Number((await sql<{ n: number }>`SELECT count(*) AS n FROM beneficiaries_fts_data WHERE instr(block, ${Buffer.from('ژال')}) > 0`.execute(db)).rows[0]!.n);
+    expect(await oldName()).toBeGreaterThan(0);
 
     const result = await new Migrator({ db, provider: staticMigrationProvider }).migrateToLatest();
     expect(result.error).toBeUndefined();
-    expect(result.results?.map((r) => r.migrationName)).toContain('0017-registry-index-sizes');
+    expect(result.results?.map((r) => r.migrationName)).toContain('0017-registry-indexes');
 
     const index = (await sql<{ sql: string }>`SELECT sql FROM sqlite_master WHERE name = 'beneficiaries_alt_mobile'`.execute(db)).rows[0]!;
     expect(index.sql).toMatch(/ON beneficiaries\(alt_mobile\) WHERE alt_mobile IS NOT NULL/);
@@ -58,8 +66,12 @@ describe('migration 0017', () => {
     const plan = await db.executeQuery(CompiledQuery.raw(`EXPLAIN QUERY PLAN ${query.sql}`, [...query.parameters]));
     expect(JSON.stringify(plan.rows)).toContain('USING COVERING INDEX beneficiaries_alt_mobile (alt_mobile=?)');
 
-    const config = await sql<{ k: string; v: number }>`SELECT k, v FROM beneficiaries_fts_config WHERE k = 'pgsz'`.execute(db);
-    expect(config.rows).toEqual([{ k: 'pgsz', v: 4050 }]);
+    const config = await sql<{ k: string; v: number }>`SELECT k, v FROM beneficiaries_fts_config WHERE k IN ('pgsz', 'secure-delete') ORDER BY k`.execute(db);
+    expect(config.rows).toEqual([
+      { k: 'pgsz', v: 4050 },
+      { k: 'secure-delete', v: 1 },
+    ]);
+    expect(await oldName()).toBe(0);
     await sql`INSERT INTO beneficiaries_fts(beneficiaries_fts, rank) VALUES ('integrity-check', 1)`.execute(db);
     expect(Number((await sql<{ n: number }>`SELECT count(*) AS n FROM beneficiaries`.execute(db)).rows[0]!.n)).toBe(rows.length);
     expect(await searches()).toEqual(before);
