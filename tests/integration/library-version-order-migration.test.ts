@@ -9,9 +9,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { sql } from 'kysely';
-import { Migrator } from 'kysely/migration';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MIGRATIONS, staticMigrationProvider } from '../../main/db/migrations';
+import { migrateOnToLatest, migrateToJustBefore } from '../support/migrate-around';
 import { openDatabase } from '../../main/db/open-database';
 import { ensureSync } from '../../main/sync/ensure-sync';
 import { retryHeld, withApplying } from '../../main/sync/apply-remote';
@@ -32,9 +31,8 @@ async function insert(db: ReturnType<typeof openDatabase>, table: string, rows: 
 describe('migration 0016', () => {
   it('drops the version-number constraint, keeps rows, keys and triggers, and lets a held version in', async () => {
     const file = join(dir, 'old.sqlite');
-    const names = Object.keys(MIGRATIONS);
     let db = openDatabase(file);
-    await new Migrator({ db, provider: staticMigrationProvider }).migrateTo(names[names.indexOf('0016-library-version-order') - 1]!);
+    await migrateToJustBefore(db, '0016-library-version-order');
     await ensureSync(db);
     await insert(db, 'library_documents', [{ ...rec('doc', 0), title: 'سياسة', title_norm: 'سياسه', description: null, current_version_id: 'v2a', retired_at: null, retired_by: null }]);
     await insert(db, 'attachments', ['v1', 'v2a', 'v2b'].map((v, i) => ({ ...rec(`att-${v}`, i), owner_kind: 'library_version', owner_id: v, sha256: `sha-${v}`, mime: 'application/pdf', size: 10, file_name: `${v}.pdf` })));
@@ -51,9 +49,7 @@ describe('migration 0016', () => {
     await db.destroy();
 
     db = openDatabase(file);
-    const result = await new Migrator({ db, provider: staticMigrationProvider }).migrateToLatest();
-    expect(result.error).toBeUndefined();
-    expect(result.results?.map((r) => r.migrationName)).toContain('0016-library-version-order');
+    expect(await migrateOnToLatest(db)).toContain('0016-library-version-order');
     await ensureSync(db);
 
     const schema = await sql<{ type: string; name: string; sql: string | null }>`SELECT type, name, sql FROM sqlite_master WHERE tbl_name = 'library_versions' ORDER BY name`.execute(db);

@@ -9,7 +9,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { Migrator } from 'kysely/migration';
 import { v7 as uuidv7 } from 'uuid';
 import { call, createTestCore } from '../support/test-core';
 import { beneficiaryFixture } from '../support/fixtures';
@@ -20,7 +19,7 @@ import { beneficiaryInput } from '../../shared/beneficiaries/schemas';
 import type { TicketView, VisitView } from '../../shared/walk-ins/schemas';
 import type { ReportTable } from '../../shared/reports/schemas';
 import { openDatabase, migrateToLatest, type Db } from '../../main/db/open-database';
-import { MIGRATIONS, staticMigrationProvider } from '../../main/db/migrations';
+import { migrateOnToLatest, migrateToJustBefore } from '../support/migrate-around';
 import { ensureSync } from '../../main/sync/ensure-sync';
 import { createVisitService } from '../../main/walk-ins/visit-service';
 import { createReportService } from '../../main/reports/report-service';
@@ -181,9 +180,8 @@ describe('satisfaction reports = the pre-0015 joins', () => {
 describe('migration 0015 on an existing file', () => {
   it('fills what this counter can tell, and queues those rows stamped at their own last change', async () => {
     const file = join(tmp.dir, 'existing.sqlite');
-    const names = Object.keys(MIGRATIONS);
     let db = openDatabase(file);
-    await new Migrator({ db, provider: staticMigrationProvider }).migrateTo(names[names.indexOf('0015-rating-service-staff') - 1]!);
+    await migrateToJustBefore(db, '0015-rating-service-staff');
     await ensureSync(db);
     const rec = (id: string, at: string, by = 'u') => ({ id, created_at: at, updated_at: at, created_by: by, counter_id: 'c', deleted_at: null });
     const insert = async (table: string, rows: Record<string, unknown>[]) =>
@@ -209,9 +207,7 @@ describe('migration 0015 on an existing file', () => {
     await db.destroy();
 
     db = openDatabase(file);
-    const result = await new Migrator({ db, provider: staticMigrationProvider }).migrateToLatest();
-    expect(result.error).toBeUndefined();
-    expect(result.results?.map((r) => r.migrationName)).toContain('0015-rating-service-staff');
+    expect(await migrateOnToLatest(db)).toContain('0015-rating-service-staff');
     const rows = await db.selectFrom('satisfaction_ratings').select(['id', 'service_key', 'staff_id', 'updated_at']).orderBy('id').execute();
     expect(rows.map((r) => [r.id, r.service_key, r.staff_id, r.updated_at])).toEqual([
       ['r1', 'support', 'staff-1', '2026-03-01T05:10:00.250Z'],

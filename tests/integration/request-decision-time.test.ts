@@ -13,7 +13,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { sql } from 'kysely';
-import { Migrator } from 'kysely/migration';
 import { call, createTestCore, TEST_ADMIN } from '../support/test-core';
 import { beneficiaryFixture } from '../support/fixtures';
 import { recordConsent } from '../support/consent';
@@ -23,7 +22,7 @@ import { nearestRank } from '../../shared/reports/percentile';
 import type { RequestView } from '../../shared/requests/schemas';
 import type { ReportRun, ReportTable } from '../../shared/reports/schemas';
 import { openDatabase } from '../../main/db/open-database';
-import { MIGRATIONS, staticMigrationProvider } from '../../main/db/migrations';
+import { migrateOnToLatest, migrateToJustBefore } from '../support/migrate-around';
 import { ensureSync } from '../../main/sync/ensure-sync';
 
 let now = new Date('2026-01-04T05:00:00Z');
@@ -227,9 +226,8 @@ describe('stored decision time', () => {
 describe('migration 0014', () => {
   it('backfills an existing file from the decisions and queues each changed request once for sync', async () => {
     const file = join(tmp.dir, 'old.sqlite');
-    const names = Object.keys(MIGRATIONS);
     let db = openDatabase(file);
-    await new Migrator({ db, provider: staticMigrationProvider }).migrateTo(names[names.indexOf('0014-request-decision-time') - 1]!);
+    await migrateToJustBefore(db, '0014-request-decision-time');
     await ensureSync(db);
     const req = (id: string, status: string, submitted: string | null) => ({
       id, created_at: '2026-03-01T05:00:00.000Z', updated_at: '2026-03-01T05:00:00.000Z', created_by: 'u', counter_id: 'c', reference: `R-${id}`, beneficiary_id: 'b',
@@ -270,9 +268,7 @@ describe('migration 0014', () => {
     await db.destroy();
 
     db = openDatabase(file);
-    const result = await new Migrator({ db, provider: staticMigrationProvider }).migrateToLatest();
-    expect(result.error).toBeUndefined();
-    expect(result.results?.map((r) => r.migrationName)).toContain('0014-request-decision-time');
+    expect(await migrateOnToLatest(db)).toContain('0014-request-decision-time');
     const rows = await requests(db);
     expect(rows.map((r) => [r.id, r.decision_ms])).toEqual([
       ['q1', 14 * DAY + 1],
