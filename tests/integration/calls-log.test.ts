@@ -1,6 +1,6 @@
 /** The phone-call log through the router: lookup by number, linking, follow-ups, day filters, CSV. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestCore, call } from '../support/test-core';
+import { createTestCore, call, ok } from '../support/test-core';
 import { beneficiaryFixture } from '../support/fixtures';
 import { beneficiaryInput } from '../../shared/beneficiaries/schemas';
 import { actorOf } from '../support/channel-fixtures';
@@ -17,11 +17,6 @@ afterAll(async () => {
   await c?.dispose();
 });
 
-async function ok<T>(p: ReturnType<typeof call>): Promise<T> {
-  const r = await p;
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return r.value as T;
-}
 
 describe('phone-call log', () => {
   it('finds the caller by a number typed in Eastern digits with spaces', async () => {

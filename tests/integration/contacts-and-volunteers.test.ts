@@ -1,6 +1,6 @@
 /** Other-channel contacts (prefill for interviews and requests) and the volunteers registry, through the router. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestCore, call } from '../support/test-core';
+import { createTestCore, call, ok } from '../support/test-core';
 import { beneficiaryFixture } from '../support/fixtures';
 import { recordConsent } from '../support/consent';
 import { beneficiaryInput } from '../../shared/beneficiaries/schemas';
@@ -18,11 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await c?.dispose();
 });
-async function ok<T>(p: ReturnType<typeof call>): Promise<T> {
-  const r = await p;
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return r.value as T;
-}
 
 describe('contacts through other channels', () => {
   it('records a social media message with a reference, links it and gives a prefill for an interview', async () => {

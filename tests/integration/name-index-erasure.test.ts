@@ -11,7 +11,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { call, createTestCore } from '../support/test-core';
+import { call, createTestCore, ok } from '../support/test-core';
 import { beneficiaryFixture } from '../support/fixtures';
 
 type TestCore = Awaited<ReturnType<typeof createTestCore>>;
@@ -20,11 +20,6 @@ afterEach(async () => {
   await core?.dispose();
 });
 
-async function ok<T>(pending: Promise<{ ok: boolean; value?: unknown; error?: unknown }>): Promise<T> {
-  const r = await pending;
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return r.value as T;
-}
 
 const NEEDLE = Buffer.from('ژال', 'utf8');
 

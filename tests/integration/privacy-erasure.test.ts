@@ -8,7 +8,7 @@
 import { existsSync } from 'node:fs';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { call, createTestCore, TEST_ADMIN } from '../support/test-core';
+import { call, createTestCore, TEST_ADMIN, ok } from '../support/test-core';
 import { beneficiaryFixture } from '../support/fixtures';
 import { createPersonEverywhere, PERSON, PERSON_NEEDLES, type PersonRecords } from '../support/person-everywhere';
 import type { AuditVerification } from '../../shared/audit/schemas';
@@ -19,11 +19,6 @@ afterEach(async () => {
   await core?.dispose();
 });
 
-async function ok<T>(pending: Promise<{ ok: boolean; value?: unknown; error?: unknown }>): Promise<T> {
-  const r = await pending;
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return r.value as T;
-}
 
 /** Every (table, column) holding one of the needles, whatever the column's declared type. */
 async function findEverywhere(needles: readonly string[]): Promise<string[]> {

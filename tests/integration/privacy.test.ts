@@ -1,6 +1,6 @@
 /** PDPL duties through the router on a real SQLite file: notice and consent, requests and export, retention, breaches. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { call, createTestCore, TEST_ADMIN } from '../support/test-core';
+import { call, createTestCore, TEST_ADMIN, ok } from '../support/test-core';
 import { beneficiaryFixture } from '../support/fixtures';
 import { assertIdCopiesAllowed } from '../../main/privacy/privacy-settings';
 import type { ConsentView, RequestView, BreachView, NoticeView, PurgeResult } from '../../shared/privacy/schemas';
@@ -15,11 +15,6 @@ afterEach(async () => {
 function movableClock(start = Date.parse('2026-03-01T08:00:00Z')) {
   let t = start;
   return { clock: { now: () => new Date(t) }, advanceDays: (d: number) => (t += d * 86_400_000) };
-}
-async function ok<T>(pending: Promise<{ ok: boolean; value?: unknown; error?: unknown }>): Promise<T> {
-  const r = await pending;
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return r.value as T;
 }
 /** After the clock jumps days ahead the idle lock has ended the session, as it should: sign in again. */
 const signInAgain = () => ok(call(core, 'auth:signIn', { username: TEST_ADMIN.username, password: TEST_ADMIN.password }));

@@ -45,3 +45,10 @@ export async function createTestCore(
 export function call(core: Core, channel: string, payload: unknown) {
   return core.router.invoke(channel, payload, APP_SOURCE);
 }
+
+/** The value of a router call that must succeed; its error, as JSON, otherwise. */
+export async function ok<T>(pending: ReturnType<typeof call>): Promise<T> {
+  const r = await pending;
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return r.value as T;
+}
