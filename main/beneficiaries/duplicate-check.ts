@@ -44,7 +44,7 @@ export async function findDuplicates(db: Kysely<Database>, probe: DuplicateProbe
     // A compound SELECT takes LIMIT only at its end: each lookup is its own subquery.
     return db.selectFrom(rows.as(reason)).selectAll();
   };
-  const lookups = [];
+  const lookups: ReturnType<typeof lookup>[] = [];
   const idNumber = probe.idNumber ? digitsOnly(probe.idNumber) || probe.idNumber.trim().toUpperCase() : '';
   if (idNumber.length >= 5) lookups.push(lookup('same_id', (q) => q.where('id_number', '=', idNumber)));
   const mobile = probe.mobile ? normaliseSaudiMobile(probe.mobile) : null;
@@ -60,12 +60,11 @@ export async function findDuplicates(db: Kysely<Database>, probe: DuplicateProbe
   }
   const [first, ...rest] = lookups;
   if (!first) return [];
+  // Each lookup gives a person at most once, under its own reason; the union keeps its branches'
+  // order (ID, phone, name), which a stable sort on the reason only makes explicit.
   const rows = await rest.reduce((all, next) => all.unionAll(next), first).execute();
   const order: Reason[] = ['same_id', 'same_phone', 'same_name_birth_year'];
-  const found = new Map<string, DuplicateCandidate>();
-  for (const r of rows.sort((a, b) => order.indexOf(a.reason) - order.indexOf(b.reason))) {
-    const key = warningKey(r);
-    if (!found.has(key)) found.set(key, { id: r.id, reference: r.reference, fullName: fullNameOf(r), maskedId: maskId(r.id_number), reason: r.reason });
-  }
-  return [...found.values()];
+  return rows
+    .sort((a, b) => order.indexOf(a.reason) - order.indexOf(b.reason))
+    .map((r) => ({ id: r.id, reference: r.reference, fullName: fullNameOf(r), maskedId: maskId(r.id_number), reason: r.reason }));
 }
