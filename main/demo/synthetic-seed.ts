@@ -13,9 +13,9 @@
  * each person's pool rows chosen by multiplicative hashes of their number (Knuth's constants), so
  * a seed always makes the same people. What must be unique is derived from the number, exactly
  * as the JavaScript generator derives it: the ID (nthSaudiId, its Luhn check digit computed in
- * SQL), the mobile (nthMobileE164), the record id and the reference. The name as searched is the
- * pools' normalised halves joined, which equals normaliseName on the four parts
- * (tests/integration/synthetic-seed.test.ts checks every row).
+ * SQL), the mobile (nthMobileE164), the record id and the reference (formatReference, written
+ * again as printf). The name as searched is the pools' normalised halves joined, which equals
+ * normaliseName on the four parts (tests/integration/synthetic-seed.test.ts checks every row).
  *
  * The rows go in through the bulk load (main/beneficiaries/bulk-load.ts): one transaction,
  * indexes and the name index built once after the rows.
@@ -24,6 +24,7 @@ import { sql, type Transaction } from 'kysely';
 import type { Db } from '../db/open-database';
 import type { Database } from '../db/schema';
 import { loadBeneficiariesInBulk } from '../beneficiaries/bulk-load';
+import { formatReference, REFERENCE_KINDS } from '../../shared/ids/reference';
 import { normalisedNameOf, prng, syntheticBeneficiary } from './synthetic-people';
 
 const FIRST_PAIRS = 8192;
@@ -51,8 +52,8 @@ export interface SyntheticSeed {
 /** The record id of synthetic person n: UUIDv7-shaped, in number order (as a counter's ids are in time order). */
 export const syntheticId = (n: number) => `01900000-0000-7000-8000-${n.toString(16).padStart(12, '0')}`;
 
-/** The reference of synthetic person n. */
-export const syntheticReference = (n: number) => `B-1448-K01-${String(n + 1).padStart(7, '0')}`;
+/** The reference of synthetic person n: counter K01's (n + 1)-th beneficiary of 1448. */
+export const syntheticReference = (n: number) => formatReference(REFERENCE_KINDS.beneficiary, 1448, 'K01', n + 1);
 
 /** Seeds `count` synthetic people in one bulk load; returns how many went in. */
 export function seedSyntheticBeneficiaries(db: Db, options: SyntheticSeed): Promise<number> {
@@ -105,7 +106,7 @@ async function insertPeople(trx: Transaction<Database>, options: SyntheticSeed) 
       JOIN temp.seed_details d ON d.i = (n * 3266489917 % 4294967296) / 65536 % ${DETAILS}
     )
     INSERT INTO beneficiaries (${sql.join(SEEDED_COLUMNS.map((c) => sql.ref(c)))})
-    SELECT printf('01900000-0000-7000-8000-%012x', n), printf('B-1448-K01-%07d', n + 1), CASE resident WHEN 1 THEN 'iqama' ELSE 'national_id' END,
+    SELECT printf('01900000-0000-7000-8000-%012x', n), printf('B-1448-K01-%06d', n + 1), CASE resident WHEN 1 THEN 'iqama' ELSE 'national_id' END,
       body || ((10 - (
         2 * (body / 100000000 % 10) - 9 * (body / 100000000 % 10 > 4) + body / 10000000 % 10 +
         2 * (body / 1000000 % 10) - 9 * (body / 1000000 % 10 > 4) + body / 100000 % 10 +
